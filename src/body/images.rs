@@ -1,0 +1,223 @@
+//! Every image a page references, with the span of its path in the file.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag as MdTag};
+use regex::Regex;
+
+use super::{Params, Shortcodes};
+use crate::frontmatter::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImageSource {
+    Markdown,
+    Html,
+    Figure,
+    FrontMatter,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// The destination as the renderer sees it (Markdown escapes resolved).
+    pub path: String,
+    /// Where the path is written in the file (the reference definition for `![a][r]`).
+    pub span: Span,
+    pub source: ImageSource,
+}
+
+static IMG_SRC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"#)
+        .expect("valid regex")
+});
+
+/// Images of the body `text[body]`: Markdown (inline and reference), raw
+/// `<img src>` in HTML, and the `figure` shortcode's `src`.
+pub fn images(text: &str, body: Span, shortcodes: &Shortcodes) -> Vec<Image> {
+    let base = body.start;
+    let src = &text[body];
+    let mut out = Vec::new();
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_DEFINITION_LIST;
+    let parser = Parser::new_ext(src, options);
+    let refs: Vec<(String, Span)> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| (label.to_lowercase(), def.span.clone()))
+        .collect();
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Start(MdTag::Image {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                let dest = dest_url.to_string();
+                let within = match link_type {
+                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => {
+                        let label = reference_label(&src[range.clone()]);
+                        refs.iter()
+                            .find(|(l, _)| *l == label)
+                            .map_or(range.clone(), |(_, s)| s.clone())
+                    }
+                    _ => range.clone(),
+                };
+                let span = locate(src, &within, &dest, link_type);
+                out.push(Image {
+                    path: dest,
+                    span: span.start + base..span.end + base,
+                    source: ImageSource::Markdown,
+                });
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for caps in IMG_SRC.captures_iter(&html) {
+                    let Some(m) = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3))
+                    else {
+                        continue;
+                    };
+                    // The event's text is a verbatim slice of the source at `range.start`.
+                    let start = base + range.start + m.start();
+                    out.push(Image {
+                        path: html_unescape(m.as_str()),
+                        span: start..start + m.len(),
+                        source: ImageSource::Html,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    for tag in &shortcodes.tags {
+        if tag.name == "figure" && !tag.closing {
+            if let Params::Named(named) = &tag.params {
+                if let Some((_, _, p)) = named.iter().find(|(k, _, _)| k == "src") {
+                    let span = if p.quoted && p.span.len() >= 2 {
+                        p.span.start + 1..p.span.end - 1
+                    } else {
+                        p.span.clone()
+                    };
+                    out.push(Image {
+                        path: p.value.clone(),
+                        span,
+                        source: ImageSource::Figure,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|i| i.span.start);
+    out
+}
+
+/// The label of a reference image `![alt][label]`, or of `![label]` / `![label][]`.
+fn reference_label(image: &str) -> String {
+    let inner = image.trim_end_matches("[]");
+    let label = if let Some(open) = inner.rfind("][") {
+        &inner[open + 2..inner.len().saturating_sub(1)]
+    } else {
+        inner
+            .trim_start_matches('!')
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+    };
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Finds where the destination is written inside `within`, falling back to the whole range.
+fn locate(src: &str, within: &Span, dest: &str, link_type: LinkType) -> Span {
+    let slice = &src[within.clone()];
+    let search_from = match link_type {
+        LinkType::Inline => slice.rfind("](").map_or(0, |i| i + 2),
+        _ => slice.find("]:").map_or(0, |i| i + 2),
+    };
+    let tail = &slice[search_from..];
+    if !dest.is_empty() {
+        if let Some(i) = tail.find(dest) {
+            let start = within.start + search_from + i;
+            return start..start + dest.len();
+        }
+    }
+    // Escaped or bracketed destinations: take the first non-space run, minus `<>`.
+    let trimmed = tail.trim_start();
+    let offset = within.start + search_from + (tail.len() - trimmed.len());
+    if let Some(rest) = trimmed.strip_prefix('<') {
+        if let Some(end) = rest.find('>') {
+            return offset + 1..offset + 1 + end;
+        }
+    }
+    let end = trimmed
+        .find(|c: char| c.is_whitespace() || c == ')')
+        .unwrap_or(trimmed.len());
+    if end > 0 {
+        offset..offset + end
+    } else {
+        within.clone()
+    }
+}
+
+fn html_unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(text: &str) -> Vec<(String, String)> {
+        let shortcodes = super::super::shortcodes(text, 0);
+        images(text, 0..text.len(), &shortcodes)
+            .into_iter()
+            .map(|i| (i.path, text[i.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn markdown_html_and_figure() {
+        let text = "![a](/x.jpg \"t\")\n\n<img src=\"/y.png\" alt=\"\">\n\n{{< figure src=\"/z.jpg\" >}}\n";
+        assert_eq!(
+            paths(text),
+            [
+                ("/x.jpg".into(), "/x.jpg".into()),
+                ("/y.png".into(), "/y.png".into()),
+                ("/z.jpg".into(), "/z.jpg".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn reference_images_point_at_the_definition() {
+        let text = "![alt][r]\n\n[r]: /ref.jpg\n";
+        assert_eq!(paths(text), [("/ref.jpg".into(), "/ref.jpg".into())]);
+    }
+
+    #[test]
+    fn code_is_not_an_image() {
+        let text = "```\n![a](/x.jpg)\n```\n\n    ![b](/y.jpg)\n\n`![c](/z.jpg)` and `<img src=\"/w.png\">`\n";
+        assert!(paths(text).is_empty());
+    }
+
+    #[test]
+    fn bracketed_and_encoded_destinations() {
+        let text = "![a](<a b.jpg>) ![c](caf%C3%A9.jpg)\n";
+        assert_eq!(
+            paths(text),
+            [
+                ("a b.jpg".into(), "a b.jpg".into()),
+                ("caf%C3%A9.jpg".into(), "caf%C3%A9.jpg".into())
+            ]
+        );
+    }
+}

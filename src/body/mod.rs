@@ -1,0 +1,36 @@
+//! The page body: its shortcodes (lexed as Hugo lexes them, code blocks
+//! included) and its images (as Goldmark would render them, code excluded).
+
+mod images;
+pub mod shortcode_lexer;
+pub mod shortcode_tree;
+
+pub use images::{images, Image, ImageSource};
+pub use shortcode_lexer::{Delim, LexError, Param, Params, Tag};
+
+#[derive(Debug, Default)]
+pub struct Shortcodes {
+    pub tags: Vec<Tag>,
+    pub errors: Vec<LexError>,
+}
+
+/// Lexes the shortcodes of `body`, whose first byte is at `base` in the file.
+pub fn shortcodes(body: &str, base: usize) -> Shortcodes {
+    let (tags, errors) = shortcode_lexer::lex(body, base);
+    Shortcodes { tags, errors }
+}
+
+impl Tag {
+    /// A named parameter, or the positional one at `index` when the tag uses positions.
+    pub fn param(&self, name: &str, index: Option<usize>) -> Option<&Param> {
+        match &self.params {
+            Params::Named(named) => named.iter().find(|(k, _, _)| k == name).map(|(_, _, p)| p),
+            Params::Positional(list) => index.and_then(|i| list.get(i)),
+            Params::None => None,
+        }
+    }
+
+    pub fn has_params(&self) -> bool {
+        !matches!(self.params, Params::None)
+    }
+}

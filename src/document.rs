@@ -1,0 +1,149 @@
+//! A content file parsed once: its text, its front matter tree and, on first
+//! use, the shortcodes and images of its body. Every rule reads this.
+
+use std::sync::OnceLock;
+
+use crate::body::{self, Image, Shortcodes};
+use crate::frontmatter::{self, FrontMatter, Node, Split};
+use crate::source::LineIndex;
+use crate::version::HugoVersion;
+
+#[derive(Debug)]
+pub struct Document {
+    /// Path relative to the site root with `/` separators; schemas match against it.
+    pub rel_path: String,
+    pub text: String,
+    pub split: Split,
+    /// Why the bytes are not a text Hugo can read, if they are not.
+    pub unreadable: Option<Unreadable>,
+    pub version: HugoVersion,
+    lines: OnceLock<LineIndex>,
+    shortcodes: OnceLock<Shortcodes>,
+    images: OnceLock<Vec<Image>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    InvalidUtf8 { offset: usize },
+    Utf16,
+    Binary { offset: usize },
+}
+
+impl Document {
+    pub fn parse(rel_path: String, bytes: Vec<u8>, version: HugoVersion) -> Document {
+        let (text, unreadable) = decode(bytes);
+        let split = if unreadable.is_some() {
+            Split {
+                front_matter: None,
+                body: 0..0,
+            }
+        } else {
+            frontmatter::split(&text, version)
+        };
+        Document {
+            rel_path,
+            text,
+            split,
+            unreadable,
+            version,
+            lines: OnceLock::new(),
+            shortcodes: OnceLock::new(),
+            images: OnceLock::new(),
+        }
+    }
+
+    pub fn front_matter(&self) -> Option<&FrontMatter> {
+        self.split.front_matter.as_ref()
+    }
+
+    /// The front matter tree, when there is one and it parsed.
+    pub fn tree(&self) -> Option<&Node> {
+        self.front_matter().and_then(|fm| fm.tree.as_ref().ok())
+    }
+
+    pub fn body(&self) -> &str {
+        &self.text[self.split.body.clone()]
+    }
+
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+
+    pub fn shortcodes(&self) -> &Shortcodes {
+        self.shortcodes
+            .get_or_init(|| body::shortcodes(self.body(), self.split.body.start))
+    }
+
+    pub fn images(&self) -> &[Image] {
+        self.images
+            .get_or_init(|| body::images(&self.text, self.split.body.clone(), self.shortcodes()))
+    }
+
+    /// Whether the file is a section or home page (`_index.md`).
+    pub fn is_branch_bundle(&self) -> bool {
+        file_stem(&self.rel_path) == "_index"
+    }
+
+    /// Whether the file is a leaf bundle's page (`index.md`).
+    pub fn is_leaf_bundle(&self) -> bool {
+        file_stem(&self.rel_path) == "index"
+    }
+}
+
+fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.split('.').next().unwrap_or(name)
+}
+
+/// Text as Hugo would read it, or why it cannot be read. Invalid bytes are
+/// replaced so that spans stay meaningful for the report; such a file is
+/// never rewritten.
+fn decode(bytes: Vec<u8>) -> (String, Option<Unreadable>) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return (String::new(), Some(Unreadable::Utf16));
+    }
+    let sniff = &bytes[..bytes.len().min(8192)];
+    if let Some(nul) = sniff.iter().position(|&b| b == 0) {
+        let non_text = sniff
+            .iter()
+            .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b))
+            .count();
+        if non_text * 10 > sniff.len() {
+            return (String::new(), Some(Unreadable::Binary { offset: nul }));
+        }
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            (text, Some(Unreadable::InvalidUtf8 { offset }))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(bytes: &[u8]) -> Document {
+        Document::parse("content/a.md".into(), bytes.to_vec(), HugoVersion::LATEST)
+    }
+
+    #[test]
+    fn unreadable_files() {
+        assert_eq!(
+            doc(b"ok \xff\xfe").unreadable,
+            Some(Unreadable::InvalidUtf8 { offset: 3 })
+        );
+        assert_eq!(
+            doc(b"\xff\xfe-\x00-\x00").unreadable,
+            Some(Unreadable::Utf16)
+        );
+        assert!(matches!(
+            doc(&[0u8, 1, 2, 3, 4, 5, 0, 0]).unreadable,
+            Some(Unreadable::Binary { .. })
+        ));
+        assert_eq!(doc(b"---\ntitle: x\n---\n").unreadable, None);
+    }
+}

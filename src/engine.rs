@@ -1,0 +1,240 @@
+//! The engine: decides which rules run where and at what severity, lints
+//! files in parallel, and returns results in a deterministic order.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Level, Severity};
+use crate::document::Document;
+use crate::rules::{self, Context, Rule};
+use crate::site::Site;
+
+/// Which rules the command line asked for.
+#[derive(Debug, Default, Clone)]
+pub struct Selection {
+    pub select: Option<Vec<&'static str>>,
+    pub ignore: Vec<&'static str>,
+}
+
+/// The rules that run on one file, with the level configured for each.
+pub struct ActiveRules<'a> {
+    rules: Vec<(&'static dyn Rule, Option<Level>)>,
+    _site: std::marker::PhantomData<&'a Site>,
+}
+
+impl Selection {
+    /// The rules to run on `rel_path` and the configured level of each
+    /// (None: the rule's own severity). Precedence, lowest first: the rule's
+    /// default, `[rules]`, matching `[[overrides]]` in order, then the command
+    /// line's `--select` and `--ignore`.
+    pub fn active<'a>(&self, site: &'a Site, rel_path: &str) -> ActiveRules<'a> {
+        let mut levels: HashMap<&'static str, Level> = site.config.rules.clone();
+        for o in &site.config.overrides {
+            if o.files.is_match(rel_path) {
+                levels.extend(o.rules.iter().map(|(k, v)| (*k, *v)));
+            }
+        }
+        let rules = rules::ALL
+            .iter()
+            .copied()
+            .filter_map(|rule| {
+                let meta = rule.meta();
+                let level = levels.get(meta.name).copied();
+                let enabled = match &self.select {
+                    Some(selected) => selected.contains(&meta.name),
+                    None => match level {
+                        Some(Level::Off) => false,
+                        Some(Level::On(_)) => true,
+                        None => meta.default_enabled,
+                    },
+                } && !self.ignore.contains(&meta.name);
+                enabled.then_some((rule, level.filter(|l| *l != Level::Off)))
+            })
+            .collect();
+        ActiveRules {
+            rules,
+            _site: std::marker::PhantomData,
+        }
+    }
+}
+
+impl ActiveRules<'_> {
+    pub fn run(&self, cx: &Context<'_>) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (rule, level) in &self.rules {
+            let start = out.len();
+            rule.check(cx, &mut out);
+            if let Some(Level::On(severity)) = level {
+                for d in &mut out[start..] {
+                    d.severity = *severity;
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        });
+        out
+    }
+
+    pub fn run_site(&self, site: &Site) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (rule, level) in &self.rules {
+            let start = out.len();
+            rule.check_site(site, &mut out);
+            if let Some(Level::On(severity)) = level {
+                for d in &mut out[start..] {
+                    d.severity = *severity;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The findings of one file, with its text for rendering snippets.
+#[derive(Debug)]
+pub struct FileResult {
+    /// Path as reported: relative to the current directory, `/` separators.
+    pub display_path: String,
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A file that could not be read; reported, and the run exits 2.
+#[derive(Debug, Clone)]
+pub struct FileError {
+    pub display_path: String,
+    pub message: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub files_checked: usize,
+    /// Files with findings, sorted by path.
+    pub results: Vec<FileResult>,
+    pub errors: Vec<FileError>,
+}
+
+impl Outcome {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.results
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    pub fn fixable(&self) -> usize {
+        self.results
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .filter(|d| d.fix.is_some())
+            .count()
+    }
+}
+
+/// Where a document comes from.
+pub enum Input {
+    File(PathBuf),
+    /// Standard input, linted as if it were at the given path.
+    Stdin {
+        bytes: Vec<u8>,
+        path: PathBuf,
+    },
+}
+
+pub struct Engine<'a> {
+    pub site: &'a Site,
+    pub selection: Selection,
+    pub cwd: PathBuf,
+}
+
+impl Engine<'_> {
+    pub fn display_path(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.cwd).unwrap_or(path);
+        let parts: Vec<_> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        parts.join("/")
+    }
+
+    /// Lints every input in parallel and the site itself; results come back
+    /// sorted by path whatever the thread count.
+    pub fn run(&self, inputs: Vec<Input>) -> Outcome {
+        let files_checked = inputs.len();
+        let per_file: Vec<Result<Option<FileResult>, FileError>> = inputs
+            .into_par_iter()
+            .map(|input| self.lint_input(input))
+            .collect();
+        let mut outcome = Outcome {
+            files_checked,
+            ..Outcome::default()
+        };
+        for r in per_file {
+            match r {
+                Ok(Some(result)) => outcome.results.push(result),
+                Ok(None) => {}
+                Err(e) => outcome.errors.push(e),
+            }
+        }
+        if let Some(site_result) = self.lint_site() {
+            outcome.results.push(site_result);
+        }
+        outcome
+            .results
+            .sort_by(|a, b| a.display_path.cmp(&b.display_path));
+        outcome
+            .errors
+            .sort_by(|a, b| a.display_path.cmp(&b.display_path));
+        outcome
+    }
+
+    fn lint_site(&self) -> Option<FileResult> {
+        let (rel, text) = self.site.hugo.file.as_ref()?;
+        let diagnostics = self.selection.active(self.site, "").run_site(self.site);
+        (!diagnostics.is_empty()).then(|| FileResult {
+            display_path: self.display_path(&self.site.root.join(rel)),
+            text: text.clone(),
+            diagnostics,
+        })
+    }
+
+    fn lint_input(&self, input: Input) -> Result<Option<FileResult>, FileError> {
+        let (path, bytes) = match input {
+            Input::File(path) => match std::fs::read(&path) {
+                Ok(bytes) => (path, bytes),
+                Err(e) => {
+                    return Err(FileError {
+                        display_path: self.display_path(&path),
+                        message: e.to_string(),
+                    })
+                }
+            },
+            Input::Stdin { bytes, path } => (path, bytes),
+        };
+        let rel = self
+            .site
+            .relative(&path)
+            .unwrap_or_else(|| path.to_string_lossy().replace('\\', "/"));
+        let doc = Document::parse(rel, bytes, self.site.version);
+        let diagnostics = self.lint_document(&doc);
+        Ok((!diagnostics.is_empty()).then(|| FileResult {
+            display_path: self.display_path(&path),
+            text: doc.text,
+            diagnostics,
+        }))
+    }
+
+    pub fn lint_document(&self, doc: &Document) -> Vec<Diagnostic> {
+        let cx = Context {
+            doc,
+            site: self.site,
+            schema: self.site.config.schema_for(&doc.rel_path),
+        };
+        let active = self.selection.active(self.site, &doc.rel_path);
+        active.run(&cx)
+    }
+}

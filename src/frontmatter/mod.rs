@@ -1,0 +1,404 @@
+//! Front matter: where it is (split exactly as Hugo's page lexer splits it)
+//! and what it holds (a span tree, whatever the format).
+
+pub mod hugo_date;
+pub mod json;
+pub mod toml;
+pub mod tree;
+pub mod yaml;
+
+use crate::version::HugoVersion;
+pub use tree::{Entry, Node, NodeKind, ParseError, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    Toml,
+    Json,
+    Org,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Yaml => "YAML",
+            Format::Toml => "TOML",
+            Format::Json => "JSON",
+            Format::Org => "Org",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct FrontMatter {
+    pub format: Format,
+    /// The opening delimiter (`---`, `+++`, `{`, `#+`), where findings about
+    /// the block as a whole point.
+    pub delimiter: Span,
+    /// The parsed tree with file offsets, or why Hugo would reject the block.
+    pub tree: Result<Node, ParseError>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Split {
+    pub front_matter: Option<FrontMatter>,
+    /// What Hugo treats as content after the front matter.
+    pub body: Span,
+}
+
+/// Splits `text` as Hugo's page lexer does and parses the front matter.
+pub fn split(text: &str, version: HugoVersion) -> Split {
+    let bytes = text.as_bytes();
+    let mut start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    while start < bytes.len()
+        && matches!(
+            bytes[start],
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c'
+        )
+    {
+        start += 1;
+    }
+    let rest = &text[start..];
+    match bytes.get(start) {
+        Some(b'-') => delimited(text, start, "---", Format::Yaml),
+        Some(b'+') => delimited(text, start, "+++", Format::Toml),
+        Some(b'{') => json_block(text, start),
+        Some(b'#') if rest.starts_with("#+") => org_block(text, start),
+        Some(b'<') if version < HugoVersion::new(0, 123) => html_start(text, start, version),
+        _ => Split {
+            front_matter: None,
+            body: 0..text.len(),
+        },
+    }
+}
+
+fn failed(
+    format: Format,
+    delimiter: Span,
+    message: impl Into<String>,
+    at: Span,
+    body: Span,
+) -> Split {
+    Split {
+        front_matter: Some(FrontMatter {
+            format,
+            delimiter,
+            tree: Err(ParseError::new(message, at)),
+        }),
+        body,
+    }
+}
+
+/// End of the line starting at `from`: (index of the line ending, index after it).
+fn line_end(text: &str, from: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    match bytes[from..].iter().position(|&b| b == b'\n' || b == b'\r') {
+        None => (text.len(), text.len()),
+        Some(i) => {
+            let at = from + i;
+            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            (at, next)
+        }
+    }
+}
+
+fn delimited(text: &str, start: usize, delim: &str, format: Format) -> Split {
+    let opener = start..start + delim.len().min(text.len() - start);
+    if !text[start..].starts_with(delim) {
+        let (end, _) = line_end(text, start);
+        return failed(
+            format,
+            opener,
+            format!("invalid {} delimiter", format.name()),
+            start..end.max(start + 1),
+            start..text.len(),
+        );
+    }
+    let payload_start = start + delim.len();
+    // The opening line's own line ending is consumed; any other text on it joins the payload.
+    let (_, mut line) = line_end(text, payload_start);
+    let first_line = if text[payload_start..line].trim().is_empty() {
+        line
+    } else {
+        payload_start
+    };
+    while line < text.len() {
+        let (end, next) = line_end(text, line);
+        if text[line..end].starts_with(delim) {
+            let payload = &text[first_line..line];
+            let tree = parse_payload(format, payload).map(|mut node| {
+                node.shift(first_line);
+                if node.span.is_empty() {
+                    node.span = opener.clone();
+                }
+                node
+            });
+            let tree = tree.map_err(|e| {
+                ParseError::new(
+                    e.message,
+                    e.span.start + first_line..e.span.end + first_line,
+                )
+            });
+            return Split {
+                front_matter: Some(FrontMatter {
+                    format,
+                    delimiter: opener,
+                    tree,
+                }),
+                body: line + delim.len()..text.len(),
+            };
+        }
+        line = next;
+    }
+    let kind = if format == Format::Yaml {
+        "YAML"
+    } else {
+        "TOML"
+    };
+    failed(
+        format,
+        opener.clone(),
+        format!("EOF looking for end {kind} front matter delimiter: no line starting with `{delim}` closes this block"),
+        opener,
+        text.len()..text.len(),
+    )
+}
+
+fn parse_payload(format: Format, payload: &str) -> Result<Node, ParseError> {
+    match format {
+        Format::Yaml => yaml::parse(payload),
+        Format::Toml => toml::parse(payload),
+        Format::Json => json::parse(payload),
+        Format::Org => Ok(org(payload)),
+    }
+}
+
+fn json_block(text: &str, start: usize) -> Split {
+    let opener = start..start + 1;
+    match json::json_extent(&text[start..]) {
+        None => failed(
+            Format::Json,
+            opener.clone(),
+            "unexpected EOF parsing JSON front matter: no `}` closes this block",
+            opener,
+            text.len()..text.len(),
+        ),
+        Some(len) => {
+            let end = start + len;
+            let tree = json::parse(&text[start..end])
+                .map(|mut node| {
+                    node.shift(start);
+                    node
+                })
+                .map_err(|e| ParseError::new(e.message, e.span.start + start..e.span.end + start));
+            Split {
+                front_matter: Some(FrontMatter {
+                    format: Format::Json,
+                    delimiter: opener,
+                    tree,
+                }),
+                body: end..text.len(),
+            }
+        }
+    }
+}
+
+/// Org mode front matter: every leading line that starts with `#+`.
+fn org_block(text: &str, start: usize) -> Split {
+    let mut line = start;
+    while line < text.len() && text[line..].starts_with("#+") {
+        line = line_end(text, line).1;
+    }
+    let mut node = org(&text[start..line]);
+    node.shift(start);
+    Split {
+        front_matter: Some(FrontMatter {
+            format: Format::Org,
+            delimiter: start..start + 2,
+            tree: Ok(node),
+        }),
+        body: line..text.len(),
+    }
+}
+
+fn org(payload: &str) -> Node {
+    let mut entries = Vec::new();
+    let mut at = 0;
+    for line in payload.split_inclusive('\n') {
+        let content = line.trim_end();
+        if let Some((key, value)) = content.strip_prefix("#+").and_then(|l| l.split_once(':')) {
+            let key_start = at + 2;
+            let value_trimmed = value.trim();
+            let value_start =
+                at + content.len() - value.len() + (value.len() - value.trim_start().len());
+            entries.push(Entry {
+                key: key.trim().to_string(),
+                key_span: key_start..key_start + key.len(),
+                value: Node::new(
+                    value_start..value_start + value_trimmed.len(),
+                    NodeKind::String {
+                        value: value_trimmed.to_string(),
+                        quoted: false,
+                    },
+                ),
+            });
+        }
+        at += line.len();
+    }
+    Node::new(0..payload.len(), NodeKind::Map(entries))
+}
+
+/// Hugo before 0.123 refused documents starting with HTML, except a comment
+/// that wraps the front matter.
+fn html_start(text: &str, start: usize, version: HugoVersion) -> Split {
+    let rest = &text[start..];
+    if let Some(after) = rest.strip_prefix("<!--") {
+        let Some(close) = after.find("-->") else {
+            return failed(
+                Format::Yaml,
+                start..start + 4,
+                "starting HTML comment with no end",
+                start..start + 4,
+                start..text.len(),
+            );
+        };
+        let inner_start = start + 4;
+        let inner_end = inner_start + close;
+        // Blank out the comment opener so offsets stay those of the file.
+        let masked = format!(
+            "{}{}",
+            " ".repeat(inner_start),
+            &text[inner_start..inner_end]
+        );
+        let mut inner = split(&masked, version);
+        if inner.front_matter.is_none() {
+            // Without front matter inside, the whole page is content.
+            return Split {
+                front_matter: None,
+                body: 0..text.len(),
+            };
+        }
+        inner.body = inner_end + 3..text.len();
+        return inner;
+    }
+    failed(
+        Format::Yaml,
+        start..start + 1,
+        "plain HTML documents not supported (Hugo before 0.123)",
+        start..start + 1,
+        start..text.len(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn latest(text: &str) -> Split {
+        split(text, HugoVersion::LATEST)
+    }
+
+    fn error(text: &str) -> String {
+        latest(text).front_matter.unwrap().tree.unwrap_err().message
+    }
+
+    #[test]
+    fn yaml_block_and_body() {
+        let text = "---\ntitle: x\n---\nbody\n";
+        let s = latest(text);
+        let fm = s.front_matter.unwrap();
+        assert_eq!(fm.format, Format::Yaml);
+        let tree = fm.tree.unwrap();
+        assert_eq!(&text[tree.get("title").unwrap().value.span.clone()], "x");
+        assert_eq!(&text[s.body], "\nbody\n");
+    }
+
+    #[test]
+    fn bom_and_leading_space_are_skipped() {
+        let text = "\u{feff}\n  +++\ntitle = \"x\"\n+++\n";
+        let fm = latest(text).front_matter.unwrap();
+        assert_eq!(fm.format, Format::Toml);
+        assert!(fm.tree.is_ok());
+    }
+
+    #[test]
+    fn closing_line_only_needs_to_start_with_the_delimiter() {
+        let text = "---\na: 1\n----\n";
+        let s = latest(text);
+        assert!(s.front_matter.unwrap().tree.is_ok());
+        assert_eq!(&text[s.body], "-\n");
+    }
+
+    #[test]
+    fn indented_or_dotted_closers_do_not_close() {
+        assert!(error("---\na: 1\n  ---\n").contains("EOF looking for end YAML"));
+        assert!(error("---\na: 1\n...\n").contains("EOF looking for end YAML"));
+        assert!(error("---\n").contains("EOF looking for end YAML"));
+    }
+
+    #[test]
+    fn text_after_the_opener_joins_the_payload() {
+        assert!(latest("---x\na: 1\n---\n")
+            .front_matter
+            .unwrap()
+            .tree
+            .is_err());
+        assert!(latest("---   \na: 1\n---\n")
+            .front_matter
+            .unwrap()
+            .tree
+            .is_ok());
+    }
+
+    #[test]
+    fn bad_delimiters() {
+        assert_eq!(error("- item\n"), "invalid YAML delimiter");
+        assert_eq!(error("++\n"), "invalid TOML delimiter");
+        assert!(error("{ \"a\": 1\n").contains("unexpected EOF parsing JSON"));
+    }
+
+    #[test]
+    fn line_endings() {
+        for nl in ["\n", "\r\n", "\r"] {
+            let text = format!("---{nl}a: 1{nl}---{nl}body");
+            assert!(latest(&text).front_matter.unwrap().tree.is_ok(), "{nl:?}");
+        }
+    }
+
+    #[test]
+    fn empty_block_is_an_empty_map() {
+        let fm = latest("---\n---\n").front_matter.unwrap();
+        assert_eq!(fm.tree.unwrap().as_map().map(<[Entry]>::len), Some(0));
+    }
+
+    #[test]
+    fn json_and_org() {
+        let text = "{\"title\": \"a}b\"}\nbody";
+        let s = latest(text);
+        assert!(s.front_matter.unwrap().tree.is_ok());
+        assert_eq!(&text[s.body], "\nbody");
+        let s = latest("#+title: Hello\n#+date: 2020-01-01\nbody\n");
+        let tree = s.front_matter.unwrap().tree.unwrap();
+        assert_eq!(tree.get("title").unwrap().value.as_str(), Some("Hello"));
+    }
+
+    #[test]
+    fn no_front_matter() {
+        assert!(latest("# Title\n").front_matter.is_none());
+        assert!(latest("").front_matter.is_none());
+        assert!(latest("<p>x</p>").front_matter.is_none());
+    }
+
+    #[test]
+    fn html_start_before_0_123() {
+        let old = HugoVersion::new(0, 111);
+        assert!(split("<p>x</p>", old).front_matter.unwrap().tree.is_err());
+        assert!(split("<!-- x", old).front_matter.unwrap().tree.is_err());
+        let s = split("<!--\n---\na: 1\n---\n-->\nbody", old);
+        assert!(s.front_matter.unwrap().tree.is_ok());
+    }
+}

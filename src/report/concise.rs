@@ -1,0 +1,31 @@
+//! `path:line:col: severity[rule] message`, one finding a line.
+
+use std::io::{self, Write};
+
+use super::{Options, Report};
+use crate::engine::Outcome;
+use crate::source::LineIndex;
+
+pub struct Concise {
+    pub options: Options,
+}
+
+impl Report for Concise {
+    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+        for r in &outcome.results {
+            let lines = LineIndex::new(&r.text);
+            for d in &r.diagnostics {
+                let (line, col) = lines.position(&r.text, d.span.start);
+                writeln!(
+                    out,
+                    "{}:{line}:{col}: {}[{}] {}",
+                    r.display_path, d.severity, d.rule, d.message
+                )?;
+            }
+        }
+        if self.options.statistics {
+            out.write_all(super::statistics(outcome).as_bytes())?;
+        }
+        Ok(())
+    }
+}

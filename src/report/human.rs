@@ -1,0 +1,127 @@
+//! The default report: miette's graphical diagnostics and a summary line.
+
+use std::fmt;
+use std::io::{self, Write};
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+
+use super::{source::IndexedSource, Options, Report};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::Outcome;
+use crate::source::LineIndex;
+
+pub struct Human {
+    pub options: Options,
+}
+
+/// One finding as miette sees it.
+struct Finding<'a> {
+    d: &'a Diagnostic,
+    source: &'a IndexedSource<'a>,
+}
+
+impl fmt::Debug for Finding<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+
+impl fmt::Display for Finding<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+
+impl std::error::Error for Finding<'_> {}
+
+fn clamp(span: &std::ops::Range<usize>, len: usize) -> (usize, usize) {
+    let start = span.start.min(len);
+    (start, span.end.min(len).saturating_sub(start))
+}
+
+impl miette::Diagnostic for Finding<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.d.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.d
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let len = self.source.text.len();
+        let label = |text: &str| (!text.is_empty()).then(|| text.to_string());
+        let primary =
+            LabeledSpan::new_primary_with_span(label(&self.d.label), clamp(&self.d.span, len));
+        let related = self
+            .d
+            .related
+            .iter()
+            .map(move |l| LabeledSpan::new_with_span(label(&l.text), clamp(&l.span, len)));
+        Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+}
+
+impl Human {
+    fn handler(&self) -> GraphicalReportHandler {
+        let theme = if self.options.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        GraphicalReportHandler::new_themed(theme)
+            .with_width(self.options.width)
+            .with_links(false)
+    }
+
+    /// Renders one file's findings; independent of every other file.
+    pub fn render_file(&self, name: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
+        let handler = self.handler();
+        let lines = LineIndex::new(text);
+        let source = IndexedSource {
+            name,
+            text,
+            lines: &lines,
+        };
+        let mut out = String::new();
+        for d in diagnostics {
+            let _ = handler.render_report(&mut out, &Finding { d, source: &source });
+            out.push('\n');
+        }
+        out
+    }
+}
+
+impl Report for Human {
+    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+        if !self.options.quiet {
+            for r in &outcome.results {
+                out.write_all(
+                    self.render_file(&r.display_path, &r.text, &r.diagnostics)
+                        .as_bytes(),
+                )?;
+            }
+        }
+        if self.options.statistics {
+            out.write_all(super::statistics(outcome).as_bytes())?;
+        }
+        if !self.options.quiet || outcome.count(Severity::Error) > 0 {
+            writeln!(out, "{}", super::summary(outcome))?;
+        }
+        Ok(())
+    }
+}

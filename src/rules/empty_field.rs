@@ -1,0 +1,44 @@
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::frontmatter::Entry;
+use crate::rules::schema_util::is_empty;
+use crate::rules::{Context, Rule, RuleMeta};
+
+pub struct EmptyField;
+
+static META: RuleMeta = RuleMeta {
+    name: "empty-field",
+    summary: "an empty string, null or empty required list (error if the field is required)",
+    severity: Severity::Warning,
+    default_enabled: true,
+    fixable: false,
+    doc: include_str!("../../rules/empty-field.md"),
+};
+
+fn empty(entry: &Entry, required: bool) -> Diagnostic {
+    let (severity, help) = if required {
+        (Severity::Error, format!("`{}` is required: give it a value", entry.key))
+    } else {
+        (Severity::Warning, format!("give `{}` a value, or remove the line if the page does not need it", entry.key))
+    };
+    Diagnostic::new(&META, entry.value.span.clone(), format!("`{}` is empty", entry.key))
+        .label("empty value")
+        .help(help)
+        .severity(severity)
+}
+
+impl Rule for EmptyField {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(entries) = cx.doc.tree().and_then(|t| t.as_map()) else { return };
+        for entry in entries {
+            let field = cx.schema.and_then(|s| s.field(&entry.key));
+            if field.is_some_and(|f| f.allow_empty) || !is_empty(&entry.value, field) {
+                continue;
+            }
+            out.push(empty(entry, field.is_some_and(|f| f.required)));
+        }
+    }
+}

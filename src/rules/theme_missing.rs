@@ -1,0 +1,32 @@
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::site::Site;
+
+pub struct ThemeMissing;
+
+static META: RuleMeta = RuleMeta {
+    name: "theme-missing",
+    summary: "a theme or module the Hugo config names is not on disk",
+    severity: Severity::Warning,
+    default_enabled: true,
+    fixable: false,
+    doc: include_str!("../../rules/theme-missing.md"),
+};
+
+impl Rule for ThemeMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+
+    fn check_site(&self, site: &Site, out: &mut Vec<Diagnostic>) {
+        for theme in site.hugo.themes.iter().filter(|t| !t.present) {
+            out.push(
+                Diagnostic::new(&META, theme.span.clone(), format!("theme or module `{}` is not on disk", theme.name))
+                    .label(format!("no folder {}", theme.dir.display()))
+                    .help("its shortcodes and static files are unknown, so pagelint does not report shortcodes or site-absolute images as missing; run `git submodule update --init` or `hugo mod vendor`"),
+            );
+        }
+    }
+}

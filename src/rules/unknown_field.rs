@@ -1,0 +1,44 @@
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::frontmatter::Entry;
+use crate::rules::schema_util::nearest;
+use crate::rules::{Context, Rule, RuleMeta};
+
+pub struct UnknownField;
+
+static META: RuleMeta = RuleMeta {
+    name: "unknown-field",
+    summary: "a front matter key that a closed schema does not declare",
+    severity: Severity::Warning,
+    default_enabled: true,
+    fixable: false,
+    doc: include_str!("../../rules/unknown-field.md"),
+};
+
+fn unknown(entry: &Entry, schema: &crate::config::Schema) -> Diagnostic {
+    let help = match nearest(&entry.key, schema.fields.iter().map(|f| f.name.as_str())) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => "declare it in the schema's `[schema.fields]`, or set `closed = false`".to_string(),
+    };
+    let name = if schema.name.is_empty() { "the schema".to_string() } else { format!("schema `{}`", schema.name) };
+    Diagnostic::new(&META, entry.key_span.clone(), format!("`{}` is not a field of {name}", entry.key))
+        .label("unknown key")
+        .help(help)
+}
+
+impl Rule for UnknownField {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else { return };
+        if !schema.closed {
+            return;
+        }
+        for entry in tree.as_map().unwrap_or_default() {
+            if schema.field(&entry.key).is_none() {
+                out.push(unknown(entry, schema));
+            }
+        }
+    }
+}

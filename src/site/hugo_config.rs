@@ -1,0 +1,353 @@
+//! The parts of Hugo's own configuration that decide what pagelint checks:
+//! where content and static files live, themes, taxonomies, params.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::ConfigError;
+use crate::frontmatter::{json, toml, yaml, Entry, Node, NodeKind, Span};
+
+const CONFIG_NAMES: &[&str] = &["hugo", "config"];
+const CONFIG_EXTS: &[&str] = &["toml", "yaml", "yml", "json"];
+
+/// A static directory and the URL prefix it is mounted at (empty for the root).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaticDir {
+    pub dir: PathBuf,
+    pub prefix: String,
+}
+
+/// A theme or module the config names, with where its value was written.
+#[derive(Debug, Clone)]
+pub struct Component {
+    pub name: String,
+    pub dir: PathBuf,
+    pub present: bool,
+    pub span: Span,
+}
+
+#[derive(Debug, Default)]
+pub struct HugoConfig {
+    /// The main config file, relative to the site root, and its text (for reports).
+    pub file: Option<(PathBuf, String)>,
+    pub content_dirs: Vec<PathBuf>,
+    pub static_dirs: Vec<StaticDir>,
+    pub themes: Vec<Component>,
+    pub taxonomies: Vec<String>,
+    pub inline_shortcodes: bool,
+    pub unsafe_html: bool,
+    pub params: Option<Node>,
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct HugoConfigError {
+    pub path: PathBuf,
+    pub text: String,
+    pub error: ConfigError,
+}
+
+/// Whether `dir` looks like the root of a Hugo site or a pagelint project.
+pub fn is_site_root(dir: &Path) -> bool {
+    CONFIG_NAMES.iter().any(|n| {
+        CONFIG_EXTS
+            .iter()
+            .any(|e| dir.join(format!("{n}.{e}")).is_file())
+    }) || dir.join("config/_default").is_dir()
+        || dir.join("pagelint.toml").is_file()
+        || dir.join(".pagelint.toml").is_file()
+}
+
+fn parse_file(path: &Path) -> Result<Option<(String, Node)>, HugoConfigError> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return Ok(None);
+    };
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let parsed = match ext {
+        "toml" => toml::parse(&text),
+        "yaml" | "yml" => yaml::parse(&text),
+        "json" => json::parse(&text),
+        _ => return Ok(None),
+    };
+    match parsed {
+        Ok(node) => Ok(Some((text, node))),
+        Err(e) => Err(HugoConfigError {
+            path: path.to_path_buf(),
+            text,
+            error: ConfigError::new(
+                format!("Hugo's config does not parse: {}", e.message),
+                e.span,
+            ),
+        }),
+    }
+}
+
+/// Deep-merges `over` into `base`; `over` wins, keys compare case-insensitively.
+fn merge(base: &mut Node, over: Node) {
+    match (&mut base.kind, over.kind) {
+        (NodeKind::Map(entries), NodeKind::Map(over_entries)) => {
+            for e in over_entries {
+                match entries
+                    .iter_mut()
+                    .find(|b| b.key.eq_ignore_ascii_case(&e.key))
+                {
+                    Some(b) => merge(&mut b.value, e.value),
+                    None => entries.push(e),
+                }
+            }
+        }
+        (_, kind) => *base = Node::new(over.span, kind),
+    }
+}
+
+fn str_list(node: &Node) -> Vec<(String, Span)> {
+    match &node.kind {
+        NodeKind::String { value, .. } => vec![(value.clone(), node.span.clone())],
+        NodeKind::List(items) => items
+            .iter()
+            .filter_map(|i| i.as_str().map(|s| (s.to_string(), i.span.clone())))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn truthy(node: Option<&Entry>) -> bool {
+    matches!(node.map(|e| &e.value.kind), Some(NodeKind::Bool(true)))
+}
+
+impl HugoConfig {
+    /// Reads the site's config: `hugo.*` else `config.*`, with `config/_default/*`
+    /// and `config/production/*` merged over it.
+    pub fn load(root: &Path) -> Result<HugoConfig, HugoConfigError> {
+        let mut tree = Node::new(0..0, NodeKind::Map(Vec::new()));
+        let mut file = None;
+        'found: for name in CONFIG_NAMES {
+            for ext in CONFIG_EXTS {
+                let rel = PathBuf::from(format!("{name}.{ext}"));
+                if let Some((text, node)) = parse_file(&root.join(&rel))? {
+                    tree = node;
+                    file = Some((rel, text));
+                    break 'found;
+                }
+            }
+        }
+        for env in ["config/_default", "config/production"] {
+            let Ok(dir) = std::fs::read_dir(root.join(env)) else {
+                continue;
+            };
+            let mut paths: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for path in paths {
+                let Some((_, node)) = parse_file(&path)? else {
+                    continue;
+                };
+                let stem = path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("")
+                    .to_string();
+                if CONFIG_NAMES.contains(&stem.as_str()) {
+                    merge(&mut tree, node);
+                } else if !stem.contains('.') {
+                    let wrapped = Node::new(
+                        0..0,
+                        NodeKind::Map(vec![Entry {
+                            key: stem,
+                            key_span: 0..0,
+                            value: node,
+                        }]),
+                    );
+                    merge(&mut tree, wrapped);
+                }
+            }
+        }
+        let mut config = HugoConfig::from_tree(root, &tree);
+        config.file = file;
+        Ok(config)
+    }
+
+    fn from_tree(root: &Path, tree: &Node) -> HugoConfig {
+        let get = |k: &str| tree.get(k);
+        let mut content_dirs = vec![get("contentDir")
+            .and_then(|e| e.value.as_str())
+            .unwrap_or("content")
+            .into()];
+        let mut languages = Vec::new();
+        if let Some(langs) = get("languages").and_then(|e| e.value.as_map()) {
+            for lang in langs {
+                languages.push(lang.key.to_lowercase());
+                if let Some(dir) = lang.value.get("contentDir").and_then(|e| e.value.as_str()) {
+                    let dir = PathBuf::from(dir);
+                    if !content_dirs.contains(&dir) {
+                        content_dirs.push(dir);
+                    }
+                }
+            }
+        }
+        let mut static_dirs: Vec<StaticDir> = Vec::new();
+        for (dir, _) in get("staticDir")
+            .map(|e| str_list(&e.value))
+            .unwrap_or_else(|| vec![("static".into(), 0..0)])
+        {
+            static_dirs.push(StaticDir {
+                dir: dir.into(),
+                prefix: String::new(),
+            });
+        }
+        for i in 0..=10 {
+            if let Some(e) = get(&format!("staticDir{i}")) {
+                for (dir, _) in str_list(&e.value) {
+                    static_dirs.push(StaticDir {
+                        dir: dir.into(),
+                        prefix: String::new(),
+                    });
+                }
+            }
+        }
+        // Any module mount for content or static replaces the defaults entirely, as in Hugo.
+        if let Some(mounts) = tree
+            .get_path("module.mounts")
+            .and_then(|e| e.value.as_list())
+        {
+            let mut content = Vec::new();
+            let mut statics = Vec::new();
+            for m in mounts {
+                let (Some(source), Some(target)) = (
+                    m.get("source").and_then(|e| e.value.as_str()),
+                    m.get("target").and_then(|e| e.value.as_str()),
+                ) else {
+                    continue;
+                };
+                let target = target.trim_matches('/');
+                if target == "content" || target.starts_with("content/") {
+                    content.push(PathBuf::from(source));
+                } else if let Some(rest) = target.strip_prefix("static") {
+                    if rest.is_empty() || rest.starts_with('/') {
+                        statics.push(StaticDir {
+                            dir: source.into(),
+                            prefix: rest.trim_matches('/').to_string(),
+                        });
+                    }
+                }
+            }
+            if !content.is_empty() {
+                content_dirs = content;
+            }
+            if !statics.is_empty() {
+                static_dirs = statics;
+            }
+        }
+        let themes_dir = get("themesDir")
+            .and_then(|e| e.value.as_str())
+            .unwrap_or("themes");
+        let mut themes: Vec<Component> = get("theme")
+            .map(|e| str_list(&e.value))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(name, span)| {
+                let dir = Path::new(themes_dir).join(&name);
+                Component {
+                    present: root.join(&dir).is_dir(),
+                    name,
+                    dir,
+                    span,
+                }
+            })
+            .collect();
+        if let Some(imports) = tree
+            .get_path("module.imports")
+            .and_then(|e| e.value.as_list())
+        {
+            for imp in imports {
+                let Some(path) = imp.get("path") else {
+                    continue;
+                };
+                let Some(name) = path.value.as_str() else {
+                    continue;
+                };
+                let dir = [
+                    Path::new(themes_dir).join(name),
+                    Path::new("_vendor").join(name),
+                ]
+                .into_iter()
+                .find(|d| root.join(d).is_dir());
+                themes.push(Component {
+                    name: name.to_string(),
+                    present: dir.is_some(),
+                    dir: dir.unwrap_or_else(|| Path::new(themes_dir).join(name)),
+                    span: path.value.span.clone(),
+                });
+            }
+        }
+        let taxonomies = match get("taxonomies").and_then(|e| e.value.as_map()) {
+            Some(t) => t
+                .iter()
+                .filter_map(|e| e.value.as_str().map(str::to_lowercase))
+                .collect(),
+            None => vec!["tags".into(), "categories".into()],
+        };
+        HugoConfig {
+            file: None,
+            content_dirs,
+            static_dirs,
+            themes,
+            taxonomies,
+            inline_shortcodes: truthy(get("enableInlineShortcodes")),
+            unsafe_html: truthy(tree.get_path("markup.goldmark.renderer.unsafe")),
+            params: get("params").map(|e| e.value.clone()),
+            languages,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn from(text: &str) -> HugoConfig {
+        HugoConfig::from_tree(Path::new("/nonexistent"), &toml::parse(text).unwrap())
+    }
+
+    #[test]
+    fn defaults() {
+        let c = from("");
+        assert_eq!(c.content_dirs, [PathBuf::from("content")]);
+        assert_eq!(
+            c.static_dirs,
+            [StaticDir {
+                dir: "static".into(),
+                prefix: String::new()
+            }]
+        );
+        assert_eq!(c.taxonomies, ["tags", "categories"]);
+    }
+
+    #[test]
+    fn static_dirs_themes_and_mounts() {
+        let c = from("staticDir = [\"s1\", \"s2\"]\nstaticDir3 = \"s3\"\ntheme = [\"a\", \"b\"]\n");
+        let dirs: Vec<_> = c
+            .static_dirs
+            .iter()
+            .map(|d| d.dir.to_str().unwrap())
+            .collect();
+        assert_eq!(dirs, ["s1", "s2", "s3"]);
+        assert_eq!(c.themes.len(), 2);
+        assert!(!c.themes[0].present);
+        let c = from("[[module.mounts]]\nsource = \"assets/img\"\ntarget = \"static/img\"\n");
+        assert_eq!(
+            c.static_dirs,
+            [StaticDir {
+                dir: "assets/img".into(),
+                prefix: "img".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn languages_and_taxonomies() {
+        let c = from("[taxonomies]\ntag = \"tags\"\n[languages.en]\ncontentDir = \"content/en\"\n[languages.fr]\ncontentDir = \"content/fr\"\n");
+        assert_eq!(c.taxonomies, ["tags"]);
+        assert_eq!(c.content_dirs.len(), 3);
+        assert_eq!(c.languages, ["en", "fr"]);
+    }
+}

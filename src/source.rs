@@ -1,0 +1,103 @@
+//! Byte offsets to lines and columns, computed once per file.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r` (Hugo accepts all three).
+//! Columns are 1-based and count Unicode characters.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 0-based line number of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Byte range of a 0-based line, without its line ending.
+    pub fn line_span(&self, text: &str, line: usize) -> Range<usize> {
+        let start = self.starts[line];
+        let mut end = self.starts.get(line + 1).copied().unwrap_or(self.len);
+        let bytes = text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        start..end
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line]
+    }
+
+    /// 1-based (line, column) of a byte offset; columns count characters.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let mut end = offset;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = text[start..end].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// Byte offset of a 1-based (line, column); the inverse of `position`.
+    pub fn offset(&self, text: &str, line: usize, column: usize) -> Option<usize> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let span = self.line_span(text, line - 1);
+        let mut chars = text[start..].char_indices().map(|(i, _)| start + i);
+        let at = chars.nth(column.checked_sub(1)?).unwrap_or(text.len());
+        (at <= span.end.max(start) || column == span.end - start + 1).then_some(at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        let text = "ab\r\n標題x\rz\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(idx.position(text, 0), (1, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(idx.position(text, x), (2, 3));
+        assert_eq!(idx.position(text, text.find('z').unwrap()), (3, 1));
+        assert_eq!(idx.offset(text, 2, 3), Some(x));
+        assert_eq!(&text[idx.line_span(text, 1)], "標題x");
+    }
+}

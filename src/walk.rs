@@ -1,0 +1,99 @@
+//! Finding the content files to check: a parallel, gitignore-aware walk.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use ignore::{WalkBuilder, WalkState};
+
+use crate::site::Site;
+
+pub const EXTENSIONS: &[&str] = &["md", "markdown", "mdown"];
+
+pub fn is_content_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e))
+}
+
+/// What to walk for a folder argument: inside the site's content folders only,
+/// unless the folder has nothing to do with them.
+fn roots_for(site: &Site, dir: &Path) -> Vec<PathBuf> {
+    let content = site.content_dirs();
+    if content.iter().any(|c| dir.starts_with(c)) {
+        return vec![dir.to_path_buf()];
+    }
+    let inside: Vec<PathBuf> = content.into_iter().filter(|c| c.starts_with(dir)).collect();
+    if inside.is_empty() {
+        vec![dir.to_path_buf()]
+    } else {
+        inside
+    }
+}
+
+fn excluded(site: &Site, path: &Path) -> bool {
+    site.relative(path)
+        .is_some_and(|rel| site.config.exclude.is_match(&rel))
+}
+
+/// The content files under `paths` (absolute), or the whole site's content
+/// when `paths` is empty; sorted, without duplicates. Explicit files are kept
+/// even when excluded, unless `force_exclude`.
+pub fn collect(
+    site: &Site,
+    paths: &[PathBuf],
+    force_exclude: bool,
+    threads: usize,
+) -> Vec<PathBuf> {
+    let mut roots = Vec::new();
+    let mut files = Vec::new();
+    if paths.is_empty() {
+        roots = site.content_dirs();
+    }
+    for p in paths {
+        if p.is_dir() {
+            roots.extend(roots_for(site, p));
+        } else if !(force_exclude && excluded(site, p)) {
+            files.push(p.clone());
+        }
+    }
+    if !roots.is_empty() {
+        files.extend(walk(site, &roots, threads));
+    }
+    files.sort();
+    files.dedup();
+    files
+}
+
+fn walk(site: &Site, roots: &[PathBuf], threads: usize) -> Vec<PathBuf> {
+    let mut builder = WalkBuilder::new(&roots[0]);
+    for r in &roots[1..] {
+        builder.add(r);
+    }
+    builder
+        .require_git(false)
+        .follow_links(false)
+        .threads(threads);
+    let found = Mutex::new(Vec::new());
+    builder.build_parallel().run(|| {
+        let found = &found;
+        Box::new(move |entry| {
+            let Ok(entry) = entry else {
+                return WalkState::Continue;
+            };
+            let path = entry.path();
+            let is_file = entry.file_type().is_some_and(|t| t.is_file());
+            if is_file && is_content_file(path) && !excluded(site, path) {
+                if let Ok(mut v) = found.lock() {
+                    v.push(path.to_path_buf());
+                }
+            } else if entry.file_type().is_some_and(|t| t.is_dir())
+                && entry.depth() > 0
+                && excluded(site, path)
+            {
+                return WalkState::Skip;
+            }
+            WalkState::Continue
+        })
+    });
+    found.into_inner().unwrap_or_default()
+}
