@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Severity;
-use crate::engine::{Engine, Input, Selection};
+use crate::engine::{Engine, FileError, Input, Outcome, Selection};
+use crate::fix;
 use crate::report::{self, Format};
 use crate::rules;
 use crate::site::{self, LoadOptions, Site};
@@ -85,6 +86,15 @@ struct CheckArgs {
     /// Skip explicit file arguments that the config excludes (for pre-commit)
     #[arg(long)]
     force_exclude: bool,
+    /// Apply safe fixes
+    #[arg(long)]
+    fix: bool,
+    /// Also apply unsafe fixes (did-you-mean replacements); implies --fix
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the changes --fix would make as a unified diff and change nothing
+    #[arg(long)]
+    diff: bool,
     /// Worker threads (default: one per core)
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -315,7 +325,23 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         selection,
         cwd,
     };
-    let outcome = engine.run(inputs);
+    let mut outcome = engine.run(inputs);
+    let mode = if args.unsafe_fixes {
+        Some(fix::Mode::Unsafe)
+    } else {
+        (args.fix || args.diff).then_some(fix::Mode::Safe)
+    };
+    if let Some(mode) = mode {
+        if stdin_requested && !args.diff {
+            return Err(
+                "--fix cannot rewrite standard input; use --diff to see the changes".into(),
+            );
+        }
+        if args.diff {
+            return Ok(print_diffs(&outcome, mode));
+        }
+        apply_fixes(&engine, &mut outcome, mode);
+    }
 
     let format = match args.format {
         FormatArg::Human => Format::Human,
@@ -352,6 +378,78 @@ fn check(args: CheckArgs) -> Result<i32, String> {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Prints what the fixes would change; exit 1 when there is something to change.
+fn print_diffs(outcome: &Outcome, mode: fix::Mode) -> i32 {
+    let mut any = false;
+    let mut out = io::stdout().lock();
+    for r in &outcome.results {
+        let (fixed, n) = fix::apply(&r.text, &r.diagnostics, mode);
+        if n > 0 {
+            any = true;
+            let _ = out.write_all(fix::unified_diff(&r.display_path, &r.text, &fixed).as_bytes());
+        }
+    }
+    if any {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+/// Writes every file's fixes, then lints the fixed files again so the report
+/// shows what remains.
+fn apply_fixes(engine: &Engine<'_>, outcome: &mut Outcome, mode: fix::Mode) {
+    let mut fixed_files = Vec::new();
+    let mut fixed = 0;
+    for r in &outcome.results {
+        if r.from_stdin {
+            continue;
+        }
+        let (new_text, n) = fix::apply(&r.text, &r.diagnostics, mode);
+        if n == 0 {
+            continue;
+        }
+        // The file must still be what was linted; a concurrent edit wins.
+        let unchanged = std::fs::read(&r.path).is_ok_and(|b| b == r.text.as_bytes());
+        let written = if unchanged {
+            fix::write_atomically(&r.path, new_text.as_bytes()).map_err(|e| e.to_string())
+        } else {
+            Err("the file changed while pagelint ran; not fixed".to_string())
+        };
+        match written {
+            Ok(()) => {
+                fixed += n;
+                fixed_files.push(r.path.clone());
+            }
+            Err(message) => outcome.errors.push(FileError {
+                display_path: r.display_path.clone(),
+                message,
+            }),
+        }
+    }
+    if fixed_files.is_empty() {
+        return;
+    }
+    let again = engine.run(fixed_files.iter().cloned().map(Input::File).collect());
+    outcome.results.retain(|r| !fixed_files.contains(&r.path));
+    outcome.results.extend(
+        again
+            .results
+            .into_iter()
+            .filter(|r| fixed_files.contains(&r.path)),
+    );
+    outcome
+        .results
+        .sort_by(|a, b| a.display_path.cmp(&b.display_path));
+    outcome.errors.extend(again.errors);
+    eprintln!(
+        "pagelint: fixed {fixed} finding{} in {} file{}",
+        if fixed == 1 { "" } else { "s" },
+        fixed_files.len(),
+        if fixed_files.len() == 1 { "" } else { "s" }
+    );
 }
 
 fn report_config_error(e: &site::LoadError, cwd: &Path) {

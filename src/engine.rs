@@ -98,6 +98,10 @@ impl ActiveRules<'_> {
 pub struct FileResult {
     /// Path as reported: relative to the current directory, `/` separators.
     pub display_path: String,
+    /// Where the file is (for standard input, the path it is linted as).
+    pub path: PathBuf,
+    /// Whether the text came from standard input rather than the file.
+    pub from_stdin: bool,
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -197,15 +201,17 @@ impl Engine<'_> {
         let diagnostics = self.selection.active(self.site, "").run_site(self.site);
         (!diagnostics.is_empty()).then(|| FileResult {
             display_path: self.display_path(&self.site.root.join(rel)),
+            path: self.site.root.join(rel),
+            from_stdin: false,
             text: text.clone(),
             diagnostics,
         })
     }
 
     fn lint_input(&self, input: Input) -> Result<Option<FileResult>, FileError> {
-        let (path, bytes) = match input {
+        let (path, bytes, from_stdin) = match input {
             Input::File(path) => match std::fs::read(&path) {
-                Ok(bytes) => (path, bytes),
+                Ok(bytes) => (path, bytes, false),
                 Err(e) => {
                     return Err(FileError {
                         display_path: self.display_path(&path),
@@ -213,7 +219,7 @@ impl Engine<'_> {
                     })
                 }
             },
-            Input::Stdin { bytes, path } => (path, bytes),
+            Input::Stdin { bytes, path } => (path, bytes, true),
         };
         let rel = self
             .site
@@ -223,6 +229,8 @@ impl Engine<'_> {
         let diagnostics = self.lint_document(&doc);
         Ok((!diagnostics.is_empty()).then(|| FileResult {
             display_path: self.display_path(&path),
+            path,
+            from_stdin,
             text: doc.text,
             diagnostics,
         }))

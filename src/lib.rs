@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
+pub mod fix;
 pub mod frontmatter;
 pub mod report;
 pub mod rules;

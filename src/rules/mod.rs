@@ -60,6 +60,12 @@ registry! {
     unknown_value::UnknownValue,
     field_pattern::FieldPattern,
     unknown_field::UnknownField,
+    broken_image::BrokenImage,
+    shortcode_syntax::ShortcodeSyntax,
+    shortcode_unknown::ShortcodeUnknown,
+    shortcode_unbalanced::ShortcodeUnbalanced,
+    shortcode_args::ShortcodeArgs,
+    broken_ref::BrokenRef,
     theme_missing::ThemeMissing,
 }
 

@@ -2,12 +2,16 @@
 //! of its files built once per run and shared by every worker.
 
 pub mod hugo_config;
+pub mod published;
+pub mod shortcodes;
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::config::{Config, ConfigError};
 use crate::version::HugoVersion;
 pub use hugo_config::HugoConfig;
+use published::{Published, Source};
 
 /// A configuration file that failed to load, with its text for the report.
 #[derive(Debug)]
@@ -26,6 +30,9 @@ pub struct Site {
     /// The pagelint config file used, if any.
     pub config_path: Option<PathBuf>,
     pub version: HugoVersion,
+    pub threads: usize,
+    published: OnceLock<Published>,
+    shortcodes: OnceLock<shortcodes::Shortcodes>,
 }
 
 /// Walks up from `start` to the first folder that looks like a site root.
@@ -86,6 +93,9 @@ impl Site {
             config,
             config_path,
             version,
+            threads: 0,
+            published: OnceLock::new(),
+            shortcodes: OnceLock::new(),
         })
     }
 
@@ -97,6 +107,9 @@ impl Site {
             config: Config::default(),
             config_path: None,
             version: HugoVersion::default(),
+            threads: 0,
+            published: OnceLock::new(),
+            shortcodes: OnceLock::new(),
         }
     }
 
@@ -122,5 +135,109 @@ impl Site {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect();
         Some(parts.join("/"))
+    }
+
+    /// Whether a theme or module the config names is absent, so that what it
+    /// would provide is unknown.
+    pub fn incomplete(&self) -> bool {
+        self.hugo.themes.iter().any(|t| !t.present)
+    }
+
+    /// The published-files index, built on first use.
+    pub fn published(&self) -> &Published {
+        self.published.get_or_init(|| {
+            let mut sources: Vec<Source> = self
+                .hugo
+                .static_dirs
+                .iter()
+                .map(|s| Source {
+                    dir: self.root.join(&s.dir),
+                    prefix: s.prefix.clone(),
+                    content: false,
+                })
+                .collect();
+            for theme in self.hugo.themes.iter().filter(|t| t.present) {
+                sources.push(Source {
+                    dir: self.root.join(&theme.dir).join("static"),
+                    prefix: String::new(),
+                    content: false,
+                });
+            }
+            for dir in self.content_dirs() {
+                sources.push(Source {
+                    dir,
+                    prefix: String::new(),
+                    content: true,
+                });
+            }
+            Published::build(&sources, self.threads)
+        })
+    }
+
+    /// The shortcode templates of the site and its themes, read on first use.
+    pub fn shortcodes(&self) -> &shortcodes::Shortcodes {
+        self.shortcodes.get_or_init(|| {
+            let mut layouts = vec![self.root.join("layouts")];
+            for theme in self.hugo.themes.iter().filter(|t| t.present) {
+                layouts.push(self.root.join(&theme.dir).join("layouts"));
+            }
+            let refs: Vec<&Path> = layouts.iter().map(PathBuf::as_path).collect();
+            shortcodes::Shortcodes::build(&refs, self.version)
+        })
+    }
+
+    /// A site-relative path made relative to its content folder.
+    pub fn content_path<'a>(&self, rel_path: &'a str) -> &'a str {
+        self.hugo
+            .content_dirs
+            .iter()
+            .filter_map(|d| {
+                let d = d.to_string_lossy().replace('\\', "/");
+                rel_path
+                    .strip_prefix(d.trim_end_matches('/'))
+                    .and_then(|r| r.strip_prefix('/'))
+            })
+            .next()
+            .unwrap_or(rel_path)
+    }
+
+    /// The URL folder of a page, without leading `/` and with a trailing one
+    /// (empty for the home page): where its relative links resolve.
+    pub fn page_dir_url(
+        &self,
+        rel_path: &str,
+        front_matter: Option<&crate::frontmatter::Node>,
+    ) -> String {
+        let fm_str = |k: &str| {
+            front_matter
+                .and_then(|t| t.get(k))
+                .and_then(|e| e.value.as_str())
+                .map(str::trim)
+        };
+        if let Some(url) = fm_str("url").filter(|u| !u.is_empty()) {
+            let url = url.trim_matches('/');
+            return if url.is_empty() {
+                String::new()
+            } else {
+                format!("{url}/")
+            };
+        }
+        let in_content = self.content_path(rel_path);
+        let mut segments: Vec<String> = in_content.split('/').map(published::urlize).collect();
+        let file = segments.pop().unwrap_or_default();
+        let stem = file.split('.').next().unwrap_or("").to_string();
+        if stem != "index" && stem != "_index" {
+            segments.push(
+                fm_str("slug")
+                    .filter(|s| !s.is_empty())
+                    .map(published::urlize)
+                    .unwrap_or(stem),
+            );
+        }
+        let mut url = segments.join("/");
+        if !url.is_empty() {
+            url.push('/');
+        }
+        url
     }
 }

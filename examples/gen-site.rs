@@ -1,0 +1,142 @@
+//! Generate a synthetic Hugo blog with injected defects, for pagelint's tests and timing.
+//!
+//! ```text
+//! cargo run --release --example gen-site -- --posts 2000 --out /tmp/site --manifest /tmp/site.expected.jsonl
+//! cargo run --release --example gen-site -- --posts 20000 --defects 0 --out /tmp/big
+//! ```
+//!
+//! A Rust port of `shared/tools/gen-site.py`; see `tests/support/gensite.rs`.
+
+#[path = "../tests/support/gensite.rs"]
+mod gensite;
+
+use std::path::Path;
+use std::process::exit;
+
+const USAGE: &str = "\
+usage: gen-site [-h] [--posts POSTS] --out OUT [--seed SEED]
+                [--defects DEFECTS] [--manifest MANIFEST] [--kinds KINDS]
+                [--force]
+";
+
+fn help() -> String {
+    format!(
+        "{USAGE}
+Generate a synthetic Hugo blog shaped like shared/seeds/000_be2c72276a634b9f.txt.
+
+options:
+  -h, --help           show this help message and exit
+  --posts POSTS
+  --out OUT
+  --seed SEED
+  --defects DEFECTS    fraction of posts with one defect
+  --manifest MANIFEST  JSON-lines file of the expected findings
+  --kinds KINDS        comma-separated defect kinds to draw from (default:
+                       all); one of: {}
+  --force              replace --out if it exists
+",
+        gensite::DEFECTS.join(", ")
+    )
+}
+
+/// Usage error: like argparse, print the usage and the message, and exit with 2.
+fn usage_error(msg: &str) -> ! {
+    eprint!("{USAGE}");
+    eprintln!("gen-site: error: {msg}");
+    exit(2)
+}
+
+fn parse<T: std::str::FromStr>(flag: &str, what: &str, value: &str) -> T {
+    value.parse().unwrap_or_else(|_| {
+        usage_error(&format!("argument {flag}: invalid {what} value: '{value}'"))
+    })
+}
+
+fn main() {
+    let mut opts = gensite::Options::default();
+    let mut out: Option<String> = None;
+    let mut manifest: Option<String> = None;
+    let mut kinds: Option<String> = None;
+    let mut force = false;
+    let mut unrecognized: Vec<String> = Vec::new();
+
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "-h" || arg == "--help" {
+            print!("{}", help());
+            exit(0);
+        }
+        if arg == "--force" {
+            force = true;
+            continue;
+        }
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if arg.starts_with("--") => {
+                (flag.to_string(), Some(value.to_string()))
+            }
+            _ => (arg.clone(), None),
+        };
+        if !matches!(
+            flag.as_str(),
+            "--posts" | "--out" | "--seed" | "--defects" | "--manifest" | "--kinds"
+        ) {
+            unrecognized.push(arg);
+            continue;
+        }
+        let value = match inline {
+            Some(value) => value,
+            None => match args.next() {
+                Some(value) if !value.starts_with("--") => value,
+                _ => usage_error(&format!("argument {flag}: expected one argument")),
+            },
+        };
+        match flag.as_str() {
+            "--posts" => opts.posts = parse(&flag, "int", &value),
+            "--seed" => opts.seed = parse(&flag, "int", &value),
+            "--defects" => opts.defects = parse(&flag, "float", &value),
+            "--out" => out = Some(value),
+            "--manifest" => manifest = Some(value),
+            _ => kinds = Some(value),
+        }
+    }
+    let Some(out) = out else {
+        usage_error("the following arguments are required: --out")
+    };
+    if !unrecognized.is_empty() {
+        usage_error(&format!(
+            "unrecognized arguments: {}",
+            unrecognized.join(" ")
+        ));
+    }
+
+    if Path::new(&out).exists() && !force {
+        usage_error(&format!("{out} exists (use --force to replace it)"));
+    }
+    if let Some(kinds) = kinds.filter(|k| !k.is_empty()) {
+        let kinds: Vec<String> = kinds.split(',').map(str::to_string).collect();
+        if let Some(k) = kinds
+            .iter()
+            .find(|k| !gensite::DEFECTS.contains(&k.as_str()))
+        {
+            usage_error(&format!("unknown defect kind '{k}'"));
+        }
+        opts.kinds = Some(kinds);
+    }
+
+    let expected = gensite::generate(Path::new(&out), &opts).unwrap_or_else(|e| {
+        eprintln!("gen-site: error: {e}");
+        exit(1)
+    });
+    if let Some(manifest) = manifest {
+        if let Err(e) = gensite::write_manifest(Path::new(&manifest), &expected) {
+            eprintln!("gen-site: error: {manifest}: {e}");
+            exit(1);
+        }
+    }
+    println!(
+        "wrote {} posts to {}, {} with a defect",
+        opts.posts,
+        out,
+        expected.len()
+    );
+}

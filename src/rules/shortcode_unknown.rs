@@ -1,0 +1,48 @@
+use crate::body::Tag;
+use crate::config::read::did_you_mean;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule, RuleMeta};
+
+pub struct ShortcodeUnknown;
+
+static META: RuleMeta = RuleMeta {
+    name: "shortcode-unknown",
+    summary: "a shortcode with no template and no built-in of that name",
+    severity: Severity::Error,
+    default_enabled: true,
+    fixable: false,
+    doc: include_str!("../../rules/shortcode-unknown.md"),
+};
+
+fn unknown(tag: &Tag, suggestion: Option<&str>, version: crate::version::HugoVersion) -> Diagnostic {
+    let d = Diagnostic::new(&META, tag.name_span.clone(), format!("no shortcode named `{}`", tag.name))
+        .label("unknown shortcode");
+    match suggestion {
+        Some(s) => d.help(format!("did you mean `{s}`?")),
+        None => d.help(format!(
+            "add a template layouts/shortcodes/{}.html, or use one of Hugo {version}'s built-ins; Hugo fails with: template for shortcode \"{}\" not found",
+            tag.name, tag.name
+        )),
+    }
+}
+
+impl Rule for ShortcodeUnknown {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let tags = &cx.doc.shortcodes().tags;
+        if tags.is_empty() || cx.site.incomplete() {
+            return;
+        }
+        let known = cx.site.shortcodes();
+        for tag in tags.iter().filter(|t| !t.closing && !t.inline) {
+            if known.lookup(&tag.name).is_none() {
+                let names = known.names();
+                let suggestion = did_you_mean(&tag.name, names.iter().copied());
+                out.push(unknown(tag, suggestion, cx.site.version));
+            }
+        }
+    }
+}
