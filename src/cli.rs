@@ -59,6 +59,9 @@ struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
+    /// Write the report to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    output_file: Option<PathBuf>,
     /// Check only these rules (comma-separated)
     #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
     select: Option<Vec<String>>,
@@ -106,6 +109,9 @@ enum FormatArg {
     Human,
     Concise,
     Json,
+    Sarif,
+    Github,
+    Junit,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, Default)]
@@ -347,6 +353,9 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         FormatArg::Human => Format::Human,
         FormatArg::Concise => Format::Concise,
         FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
+        FormatArg::Junit => Format::Junit,
     };
     let width = std::env::var("COLUMNS")
         .ok()
@@ -361,13 +370,22 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             width,
         },
     );
-    let stdout = io::stdout();
-    let mut lock = io::BufWriter::new(stdout.lock());
-    reporter
-        .report(&outcome, &mut lock)
-        .map_err(|e| format!("cannot write the report: {e}"))?;
-    lock.flush()
-        .map_err(|e| format!("cannot write the report: {e}"))?;
+    let mut sink: Box<dyn Write> = match &args.output_file {
+        Some(path) => Box::new(io::BufWriter::new(
+            std::fs::File::create(path)
+                .map_err(|e| format!("cannot create {}: {e}", path.display()))?,
+        )),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    // A closed pipe (`pagelint | head`) is the reader's choice, not an error.
+    let written = reporter
+        .report(&outcome, &mut sink)
+        .and_then(|()| sink.flush());
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            return Err(format!("cannot write the report: {e}"));
+        }
+    }
     for e in &outcome.errors {
         eprintln!("pagelint: error: {}: {}", e.display_path, e.message);
     }

@@ -116,6 +116,8 @@ pub struct FileError {
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub files_checked: usize,
+    /// Every checked file's reported path, for reports that list clean files too.
+    pub checked: Vec<String>,
     /// Files with findings, sorted by path.
     pub results: Vec<FileResult>,
     pub errors: Vec<FileError>,
@@ -169,12 +171,19 @@ impl Engine<'_> {
     /// sorted by path whatever the thread count.
     pub fn run(&self, inputs: Vec<Input>) -> Outcome {
         let files_checked = inputs.len();
+        let checked: Vec<String> = inputs
+            .iter()
+            .map(|i| match i {
+                Input::File(p) | Input::Stdin { path: p, .. } => self.display_path(p),
+            })
+            .collect();
         let per_file: Vec<Result<Option<FileResult>, FileError>> = inputs
             .into_par_iter()
             .map(|input| self.lint_input(input))
             .collect();
         let mut outcome = Outcome {
             files_checked,
+            checked,
             ..Outcome::default()
         };
         for r in per_file {

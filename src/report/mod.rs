@@ -2,8 +2,11 @@
 //! Byte spans become lines and columns here, and nowhere else.
 
 mod concise;
+mod github;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 mod source;
 
 use std::io::{self, Write};
@@ -18,6 +21,9 @@ pub enum Format {
     Human,
     Concise,
     Json,
+    Sarif,
+    Github,
+    Junit,
 }
 
 pub trait Report {
@@ -37,6 +43,9 @@ pub fn reporter(format: Format, options: Options) -> Box<dyn Report> {
         Format::Human => Box::new(Human { options }),
         Format::Concise => Box::new(concise::Concise { options }),
         Format::Json => Box::new(json::Json),
+        Format::Sarif => Box::new(sarif::Sarif),
+        Format::Github => Box::new(github::Github),
+        Format::Junit => Box::new(junit::Junit),
     }
 }
 

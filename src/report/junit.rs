@@ -1,0 +1,89 @@
+//! JUnit XML: a test case per checked file, a failure per finding.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use super::Report;
+use crate::engine::{FileResult, Outcome};
+use crate::source::LineIndex;
+
+pub struct Junit;
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot hold at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Report for Junit {
+    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+        let by_path: HashMap<&str, &FileResult> = outcome
+            .results
+            .iter()
+            .map(|r| (r.display_path.as_str(), r))
+            .collect();
+        let mut paths: Vec<&str> = outcome.checked.iter().map(String::as_str).collect();
+        for r in &outcome.results {
+            if !outcome.checked.contains(&r.display_path) {
+                paths.push(&r.display_path);
+            }
+        }
+        paths.sort_unstable();
+        let failures: usize = outcome.results.iter().map(|r| r.diagnostics.len()).sum();
+        writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+        writeln!(
+            out,
+            r#"<testsuites name="pagelint" tests="{}" failures="{failures}" errors="0">"#,
+            paths.len()
+        )?;
+        writeln!(
+            out,
+            r#"  <testsuite name="pagelint" tests="{}" failures="{failures}" errors="0" skipped="0">"#,
+            paths.len()
+        )?;
+        for path in paths {
+            let name = xml(path);
+            match by_path.get(path) {
+                None => writeln!(out, r#"    <testcase name="{name}" classname="{name}"/>"#)?,
+                Some(r) => {
+                    writeln!(out, r#"    <testcase name="{name}" classname="{name}">"#)?;
+                    let lines = LineIndex::new(&r.text);
+                    for d in &r.diagnostics {
+                        let (line, col) = lines.position(&r.text, d.span.start);
+                        let body = format!(
+                            "{path}:{line}:{col}: {}[{}] {}",
+                            d.severity, d.rule, d.message
+                        );
+                        let help = d
+                            .help
+                            .as_deref()
+                            .map(|h| format!("\nhelp: {h}"))
+                            .unwrap_or_default();
+                        writeln!(
+                            out,
+                            r#"      <failure type="{}" message="{}">{}{}</failure>"#,
+                            d.rule,
+                            xml(&format!("{}:{}: {}", line, col, d.message)),
+                            xml(&body),
+                            xml(&help)
+                        )?;
+                    }
+                    writeln!(out, "    </testcase>")?;
+                }
+            }
+        }
+        writeln!(out, "  </testsuite>")?;
+        writeln!(out, "</testsuites>")
+    }
+}
