@@ -27,13 +27,13 @@ pub struct ActiveRules<'a> {
 impl Selection {
     /// The rules to run on `rel_path` and the configured level of each
     /// (None: the rule's own severity). Precedence, lowest first: the rule's
-    /// default, `[rules]`, matching `[[overrides]]` in order, then the command
-    /// line's `--select` and `--ignore`.
+    /// default, `[rules]`, `--select`, matching `[[overrides]]` in order, then
+    /// `--ignore`.
     pub fn active<'a>(&self, site: &'a Site, rel_path: &str) -> ActiveRules<'a> {
-        let mut levels: HashMap<&'static str, Level> = site.config.rules.clone();
+        let mut file_levels: HashMap<&'static str, Level> = HashMap::new();
         for o in &site.config.overrides {
             if o.files.is_match(rel_path) {
-                levels.extend(o.rules.iter().map(|(k, v)| (*k, *v)));
+                file_levels.extend(o.rules.iter().map(|(k, v)| (*k, *v)));
             }
         }
         let rules = rules::ALL
@@ -41,9 +41,14 @@ impl Selection {
             .copied()
             .filter_map(|rule| {
                 let meta = rule.meta();
-                let level = levels.get(meta.name).copied();
+                let file_level = file_levels.get(meta.name).copied();
+                let level = file_level.or_else(|| site.config.rules.get(meta.name).copied());
+                // As in ruff, --select replaces the project-wide choice of rules,
+                // but a per-file override that turns a rule off still holds.
                 let enabled = match &self.select {
-                    Some(selected) => selected.contains(&meta.name),
+                    Some(selected) => {
+                        selected.contains(&meta.name) && file_level != Some(Level::Off)
+                    }
                     None => match level {
                         Some(Level::Off) => false,
                         Some(Level::On(_)) => true,
@@ -141,6 +146,23 @@ impl Outcome {
     }
 }
 
+/// `path` relative to `cwd` with `/` separators, climbing with `..` where needed.
+pub fn relative_display(cwd: &Path, path: &Path) -> String {
+    let base: Vec<_> = cwd.components().collect();
+    let target: Vec<_> = path.components().collect();
+    let common = base.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return path.to_string_lossy().replace('\\', "/");
+    }
+    let mut parts: Vec<String> = vec!["..".to_string(); base.len() - common];
+    parts.extend(
+        target[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
 /// Where a document comes from.
 pub enum Input {
     File(PathBuf),
@@ -159,12 +181,7 @@ pub struct Engine<'a> {
 
 impl Engine<'_> {
     pub fn display_path(&self, path: &Path) -> String {
-        let rel = path.strip_prefix(&self.cwd).unwrap_or(path);
-        let parts: Vec<_> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect();
-        parts.join("/")
+        relative_display(&self.cwd, path)
     }
 
     /// Lints every input in parallel and the site itself; results come back

@@ -70,7 +70,9 @@ impl LineIndex {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let column = text[start..end].chars().count() + 1;
+        // Editors do not count a byte order mark as a column.
+        let bom = usize::from(line == 0 && end >= 3 && text.starts_with('\u{feff}'));
+        let column = text[start..end].chars().count() + 1 - bom;
         (line + 1, column)
     }
 
@@ -78,8 +80,11 @@ impl LineIndex {
     pub fn offset(&self, text: &str, line: usize, column: usize) -> Option<usize> {
         let start = *self.starts.get(line.checked_sub(1)?)?;
         let span = self.line_span(text, line - 1);
+        let bom = usize::from(line == 1 && text.starts_with('\u{feff}'));
         let mut chars = text[start..].char_indices().map(|(i, _)| start + i);
-        let at = chars.nth(column.checked_sub(1)?).unwrap_or(text.len());
+        let at = chars
+            .nth(column.checked_sub(1)? + bom)
+            .unwrap_or(text.len());
         (at <= span.end.max(start) || column == span.end - start + 1).then_some(at)
     }
 }

@@ -6,18 +6,13 @@ pub mod shortcode_lexer;
 pub mod shortcode_tree;
 
 pub use images::{images, Image, ImageSource};
-pub use shortcode_lexer::{Delim, LexError, Param, Params, Tag};
-
-#[derive(Debug, Default)]
-pub struct Shortcodes {
-    pub tags: Vec<Tag>,
-    pub errors: Vec<LexError>,
-}
+pub use shortcode_lexer::{Delim, LexError, Lexed as Shortcodes, Param, Params, Tag};
 
 /// Lexes the shortcodes of `body`, whose first byte is at `base` in the file.
+/// Broken tags and escaped regions are kept too, so that the structure pass
+/// does not see a broken tag's partner as unpaired.
 pub fn shortcodes(body: &str, base: usize) -> Shortcodes {
-    let (tags, errors) = shortcode_lexer::lex(body, base);
-    Shortcodes { tags, errors }
+    shortcode_lexer::lex_detailed(body, base)
 }
 
 impl Tag {

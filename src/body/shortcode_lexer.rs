@@ -1,40 +1,1878 @@
-// TEMP STUB until the real module lands
+//! Hugo-exact lexer for shortcode tags (`{{< … >}}` and `{{% … %}}`) in a page body.
+//!
+//! It mirrors the state machine of Hugo 0.111.3 (`parser/pageparser/pagelexer_shortcode.go`,
+//! `pagelexer.go`, `item.go`) plus the per-tag checks Hugo only makes later while extracting
+//! shortcodes (`hugolib/shortcode.go`: nameless tags, mixed parameter kinds). Checks that need
+//! more than one tag (pairing of openers and closers, inline shortcodes) live in
+//! `shortcode_tree`.
+//!
+//! Unlike Hugo, lexing does not stop at the first error: after a broken tag it resumes at the
+//! next `{{<` / `{{%` after that tag's start, so every broken tag of a page is reported. Long
+//! scans are memoised so that restarting inside an earlier broken tag costs no rescans.
+
+use std::collections::{BTreeMap, HashMap};
+
 pub type Span = std::ops::Range<usize>;
+
+/// Which delimiter pair a tag uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Delim {
+    /// `{{< … >}}`: output inserted as is.
     Angle,
+    /// `{{% … %}}`: inner content and output rendered as Markdown.
     Percent,
 }
+
+impl Delim {
+    /// The left delimiter text.
+    pub fn open_str(self) -> &'static str {
+        match self {
+            Delim::Angle => "{{<",
+            Delim::Percent => "{{%",
+        }
+    }
+
+    /// The right delimiter text.
+    pub fn close_str(self) -> &'static str {
+        match self {
+            Delim::Angle => ">}}",
+            Delim::Percent => "%}}",
+        }
+    }
+}
+
+/// One parameter value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
+    /// The value as Hugo sees it: quotes removed; for `"…"` values that contain `\"`, every
+    /// backslash removed (Hugo's `ignoreEscapesAndEmit`); otherwise verbatim.
     pub value: String,
+    /// The value as written, including its quotes or backticks.
     pub span: Span,
+    /// Written in `"…"` or backticks; Hugo then keeps it a string instead of typing it as a
+    /// bool, int or float.
     pub quoted: bool,
 }
+
+/// The parameters of an opening tag.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Params {
     None,
     Positional(Vec<Param>),
+    /// In source order; a repeated key is kept twice here (Hugo keeps the last value).
     Named(Vec<(String, Span, Param)>),
 }
+
+/// A shortcode tag that lexed without error.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
+    /// The whole tag from `{{` to `}}` inclusive.
     pub span: Span,
+    /// Delimiter kind that opened (and therefore closes) it.
     pub open_delim: Delim,
+    /// E.g. "youtube", "sub/x", "n.inline". Empty only for the bare closer `{{< / >}}`.
     pub name: String,
+    /// Where the name is; an empty span just before `>}}` for `{{< / >}}`.
     pub name_span: Span,
+    /// `{{< /name >}}`.
     pub closing: bool,
+    /// `{{< name … / >}}`: a `/` anywhere after the name (outside quotes) makes Hugo treat the tag
+    /// as self-closed. Note `{{< name/>}}` is *not* self-closing: the `/` belongs to the name.
     pub self_closing: bool,
+    /// The name ends with `.inline`.
     pub inline: bool,
     pub params: Params,
 }
+
+/// A tag Hugo would reject.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LexError {
+    /// The exact offending character(s); empty only at end of input.
     pub span: Span,
+    /// Where the `{{<` / `{{%` of the failing tag starts.
     pub tag_start: usize,
+    /// Hugo's own wording (quoted input inside it is cut to 40 characters and one line).
     pub hugo_message: String,
+    /// The same in plain words for a user.
     pub reason: String,
 }
-pub fn lex(_text: &str, _base: usize) -> (Vec<Tag>, Vec<LexError>) {
-    (Vec::new(), Vec::new())
+
+/// What is known about a tag that failed to lex; used by the structure pass so that a broken
+/// tag does not make its partner look unpaired.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Broken {
+    /// Start of the tag's `{{`.
+    pub tag_start: usize,
+    /// The `{{<` / `{{%` of the tag.
+    pub span: Span,
+    /// The name, if the lexer got that far.
+    pub name: Option<String>,
+    /// A `/` came before the name.
+    pub closing: bool,
+    /// A `/` came after the name, or (for a tag that failed before its end) the first right
+    /// delimiter after the failure, on the same line, follows a `/`.
+    pub self_closing: bool,
+    /// The delimiter kind of its `{{<` / `{{%`.
+    pub delim: Delim,
+    /// Index of the error in [`Lexed::errors`].
+    pub error: usize,
+}
+
+/// Everything [`lex_detailed`] finds.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Lexed {
+    pub tags: Vec<Tag>,
+    pub errors: Vec<LexError>,
+    /// One entry per error, in source order.
+    pub broken: Vec<Broken>,
+    /// Escaped `{{</* … */>}}` / `{{%/* … */%}}` regions, whole.
+    pub escaped: Vec<Span>,
+}
+
+/// Lex every shortcode tag in `text` (a page body; `base` is added to all spans so they become
+/// file offsets). Escaped `{{</* ... */>}}` / `{{%/* ... */%}}` are skipped. After an error,
+/// scanning resumes at the next `{{<` / `{{%` after the failing tag's start.
+pub fn lex(text: &str, base: usize) -> (Vec<Tag>, Vec<LexError>) {
+    let l = lex_detailed(text, base);
+    (l.tags, l.errors)
+}
+
+/// Like [`lex`], but also returns what is known about broken tags and the escaped regions, for
+/// `shortcode_tree::check_lexed`.
+pub fn lex_detailed(text: &str, base: usize) -> Lexed {
+    let mut lx = Lexer {
+        s: text,
+        b: text.as_bytes(),
+        base,
+        memo: Default::default(),
+        fail_memo: HashMap::new(),
+        fail_max: 0,
+        out: Lexed::default(),
+    };
+    lx.run();
+    lx.out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+// ---------------------------------------------------------------------------------------------
+
+/// A tag that fails is remembered at lexer positions at least this many bytes apart, so a later
+/// tag that starts inside it and falls into step with it stops within this distance.
+const CHECKPOINT_GAP: usize = 64;
+/// Scans shorter than this are not memoised: redoing them is cheap and the maps stay small.
+const MEMO_MIN: usize = 64;
+/// At most this many characters of input are quoted inside a message.
+const QUOTE_MAX: usize = 40;
+
+/// Hugo's item types inside a tag (`tScClose`, `tScParam`, `tScParamVal`, `tScName*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Close,
+    Param,
+    Val,
+    Name,
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    kind: Kind,
+    value: String,
+    raw: Span,
+    quoted: bool,
+}
+
+/// A failure inside one tag (relative spans).
+struct Fail {
+    span: Span,
+    msg: String,
+    reason: String,
+}
+
+fn fail(span: Span, msg: impl Into<String>, reason: impl Into<String>) -> Fail {
+    Fail {
+        span,
+        msg: msg.into(),
+        reason: reason.into(),
+    }
+}
+
+enum Stop {
+    Fail(Fail),
+    /// The tag fell into step with an earlier tag that failed; it fails the same way.
+    Merged(usize),
+}
+
+// Kinds of long scans, each memoised separately.
+const M_QUOTED: usize = 0; // inside "…" where \" escapes a quote
+const M_QUOTED_NOESC: usize = 1; // inside \"…\" (or k=\"…\"), where \" ends the value
+const M_PRE_QUOTE: usize = 2; // k=\… : Hugo skips to the first quote
+const M_RAW: usize = 3; // inside `…`
+const M_TO_SPACE: usize = 4; // unquoted k=v value: up to the next Unicode space
+const M_COMMENT_ANGLE: usize = 5; // escaped {{</* … */>}}
+const M_COMMENT_PERCENT: usize = 6; // escaped {{%/* … */%}}
+
+// Scan outcomes.
+const O_END: u8 = 0; // found the terminator at `end`
+const O_END_BS: u8 = 1; // \" ends a no-escape value; `end` is the backslash
+const O_EOL: u8 = 2; // hit a newline (at `end`) or the end of input
+const O_BAD_ESC: u8 = 3; // backslash + backtick; `end` is the backslash
+const O_EOF: u8 = 4; // end of input
+
+/// Memo of scans that have no state of their own beyond their start: if a scan from `f` ends at
+/// `e`, a scan of the same kind from any valid start in `f..e` ends at `e` the same way.
+#[derive(Default)]
+struct Memo {
+    map: BTreeMap<usize, (usize, u8)>,
+    max_end: usize,
+}
+
+impl Memo {
+    /// `scan(q, limit)` looks for the terminator in `q..limit` and returns `None` if there is
+    /// none; with `limit == len` it must answer.
+    fn run(
+        &mut self,
+        q: usize,
+        len: usize,
+        scan: impl Fn(usize, usize) -> Option<(usize, u8)>,
+    ) -> (usize, u8) {
+        let mut limit = len;
+        let mut then = None;
+        if !self.map.is_empty() && q <= self.max_end {
+            if let Some((_, &(e, o))) = self.map.range(..=q).next_back() {
+                if q < e {
+                    return (e, o);
+                }
+            }
+            if let Some((&f, &r)) = self.map.range(q + 1..).next() {
+                limit = f;
+                then = Some(r);
+            }
+        }
+        // Reaching a memoised start means continuing exactly as the scan from there did.
+        let r = scan(q, limit).or(then).unwrap_or((len, O_EOF));
+        if r.0 >= q + MEMO_MIN {
+            self.map.insert(q, r);
+            self.max_end = self.max_end.max(r.0);
+        }
+        r
+    }
+}
+
+/// Lexer state of one tag (Hugo's `lexerShortcodeState`, per tag).
+struct St {
+    start: usize,
+    delim: Delim,
+    pos: usize,
+    /// Hugo's `elementStepNum > 0`: the name has been lexed.
+    named: bool,
+    /// Hugo's `paramElements`: 0 none yet, 1 positional, 2 named.
+    pe: u8,
+    /// Hugo's `closingState`: `/` seen since the last name.
+    closing: u32,
+    name: Option<(Span, bool)>,
+    /// A `/` came before the name (Hugo's closing-name path).
+    closing_name: bool,
+    slash_after_name: bool,
+    items: Vec<Item>,
+    /// Checkpoint keys for the failure memo.
+    cps: Vec<u64>,
+    last_cp: usize,
+}
+
+impl St {
+    fn key(&self) -> u64 {
+        let bits = (self.delim == Delim::Percent) as u64
+            | (self.named as u64) << 1
+            | (self.pe as u64) << 2
+            | ((self.closing > 0) as u64) << 4;
+        (self.pos as u64) << 5 | bits
+    }
+}
+
+struct Lexer<'a> {
+    s: &'a str,
+    b: &'a [u8],
+    base: usize,
+    memo: [Memo; 7],
+    /// Checkpoint key of a failed tag → index of its error.
+    fail_memo: HashMap<u64, usize>,
+    fail_max: usize,
+    out: Lexed,
+}
+
+impl Lexer<'_> {
+    fn run(&mut self) {
+        let mut pos = 0;
+        while let Some(i) = self.find_open(pos) {
+            pos = self.tag_at(i);
+        }
+    }
+
+    /// Next `{{<` / `{{%` at or after `from`. Like Hugo, a `{{` that is not one moves on by one
+    /// byte, so `{{{<` starts a tag at its second brace.
+    fn find_open(&self, from: usize) -> Option<usize> {
+        let mut p = from;
+        loop {
+            let i = p + self.s.get(p..)?.find("{{")?;
+            match self.b.get(i + 2) {
+                Some(b'<') | Some(b'%') => return Some(i),
+                Some(_) => p = i + 1,
+                None => return None,
+            }
+        }
+    }
+
+    fn char_at(&self, p: usize) -> Option<(char, usize)> {
+        let b0 = *self.b.get(p)?;
+        if b0 < 0x80 {
+            return Some((b0 as char, 1));
+        }
+        let c = self.s.get(p..)?.chars().next()?;
+        Some((c, c.len_utf8()))
+    }
+
+    fn abs(&self, r: &Span) -> Span {
+        r.start + self.base..r.end + self.base
+    }
+
+    /// Lex the tag whose `{{` is at `i`; returns where to continue.
+    fn tag_at(&mut self, i: usize) -> usize {
+        let delim = if self.b[i + 2] == b'<' {
+            Delim::Angle
+        } else {
+            Delim::Percent
+        };
+        let p = i + 3;
+        if self.b[p..].starts_with(b"/*") {
+            return self.escaped(i, p, delim);
+        }
+        let mut st = St {
+            start: i,
+            delim,
+            pos: p,
+            named: false,
+            pe: 0,
+            closing: 0,
+            name: None,
+            closing_name: false,
+            slash_after_name: false,
+            items: Vec::new(),
+            cps: Vec::new(),
+            last_cp: p,
+        };
+        match self.inside(&mut st) {
+            Ok(end) => match self.finish(&st, end) {
+                Ok(tag) => {
+                    self.out.tags.push(tag);
+                    end
+                }
+                Err(f) => {
+                    // The tag lexed, so Hugo knows where it ends: its error comes from the
+                    // extraction step, and lexing goes on after it.
+                    self.push_error(&st, f);
+                    end
+                }
+            },
+            Err(Stop::Fail(f)) => {
+                let after = f.span.end;
+                let idx = self.push_error(&st, f);
+                self.guess_self_closing(&st, after);
+                self.commit(&st, idx);
+                i + 1
+            }
+            Err(Stop::Merged(e)) => {
+                let mut err = self.out.errors[e].clone();
+                err.tag_start = i + self.base;
+                let idx = self.out.errors.len();
+                let after = err.span.end - self.base;
+                self.out.errors.push(err);
+                self.push_broken(&st, idx);
+                self.guess_self_closing(&st, after);
+                self.commit(&st, idx);
+                i + 1
+            }
+        }
+    }
+
+    fn commit(&mut self, st: &St, idx: usize) {
+        for &k in &st.cps {
+            self.fail_memo.entry(k).or_insert(idx);
+            self.fail_max = self.fail_max.max((k >> 5) as usize);
+        }
+    }
+
+    fn push_error(&mut self, st: &St, f: Fail) -> usize {
+        let idx = self.out.errors.len();
+        self.out.errors.push(LexError {
+            span: self.abs(&f.span),
+            tag_start: st.start + self.base,
+            hugo_message: f.msg,
+            reason: f.reason,
+        });
+        self.push_broken(st, idx);
+        idx
+    }
+
+    fn push_broken(&mut self, st: &St, idx: usize) {
+        let name = st.name.as_ref().map(|(r, _)| self.s[r.clone()].to_string());
+        let closing = st.items.first().map(|it| it.kind) == Some(Kind::Close);
+        self.out.broken.push(Broken {
+            tag_start: st.start + self.base,
+            span: self.abs(&(st.start..st.start + 3)),
+            name,
+            closing,
+            self_closing: st.slash_after_name,
+            delim: st.delim,
+            error: idx,
+        });
+    }
+
+    /// For an opener that failed before its end: if the first right delimiter within the
+    /// rest of the line (up to 256 bytes) follows a `/`, assume it was meant as self-closed, so
+    /// the structure pass does not let it take a closing tag.
+    fn guess_self_closing(&mut self, st: &St, after: usize) {
+        let b = self.b;
+        let end = b.len().min(after + 256);
+        let window = &b[after.min(end)..end];
+        let window = &window[..window
+            .iter()
+            .position(|&c| c == b'\n')
+            .unwrap_or(window.len())];
+        let close = st.delim.close_str().as_bytes();
+        let Some(k) = window.windows(3).position(|w| w == close) else {
+            return;
+        };
+        let before = window[..k].iter().rev().find(|&&c| c != b' ' && c != b'\t');
+        if before == Some(&b'/') {
+            if let Some(last) = self.out.broken.last_mut() {
+                last.self_closing = true;
+            }
+        }
+    }
+
+    /// `{{</* … */>}}`: Hugo looks for the first `*/>}}` (same delimiter) anywhere after it.
+    fn escaped(&mut self, i: usize, p: usize, delim: Delim) -> usize {
+        let (kind, pat): (usize, &'static [u8]) = match delim {
+            Delim::Angle => (M_COMMENT_ANGLE, b"*/>}}"),
+            Delim::Percent => (M_COMMENT_PERCENT, b"*/%}}"),
+        };
+        let b = self.b;
+        let len = b.len();
+        let (m, o) = self.memo[kind].run(p, len, |q, limit| {
+            let mut j = q;
+            while j < limit {
+                match b[j..limit].iter().position(|&c| c == b'*') {
+                    Some(k) => {
+                        j += k;
+                        if b[j..].starts_with(pat) {
+                            return Some((j, O_END));
+                        }
+                        j += 1;
+                    }
+                    None => break,
+                }
+            }
+            (limit == len).then_some((len, O_EOF))
+        });
+        // Hugo: the marker must be found, and not overlap the opening `/*` (`{{</*/>}}`).
+        if o == O_EOF || m <= p + 1 {
+            let st = St {
+                start: i,
+                delim,
+                pos: p,
+                named: false,
+                pe: 0,
+                closing: 0,
+                name: None,
+                closing_name: false,
+                slash_after_name: false,
+                items: Vec::new(),
+                cps: Vec::new(),
+                last_cp: p,
+            };
+            let close = delim.close_str();
+            self.push_error(
+                &st,
+                fail(
+                    p..p + 2,
+                    "comment must be closed",
+                    format!(
+                        "this escaped shortcode `{}/* … */{}` is never ended: Hugo needs exactly `*/{}`, with nothing between `*/` and `{}`",
+                        delim.open_str(),
+                        close,
+                        close,
+                        close
+                    ),
+                ),
+            );
+            return i + 1;
+        }
+        let end = m + pat.len();
+        self.out.escaped.push(self.abs(&(i..end)));
+        end
+    }
+
+    /// Hugo's `lexInsideShortcode` loop. Returns the end of the tag (after `}}`).
+    fn inside(&mut self, st: &mut St) -> Result<usize, Stop> {
+        loop {
+            let unit_start = st.pos;
+            let key = st.key();
+            if unit_start <= self.fail_max && !self.fail_memo.is_empty() {
+                if let Some(&e) = self.fail_memo.get(&key) {
+                    return Err(Stop::Merged(e));
+                }
+            }
+            match self.unit(st) {
+                Ok(Some(end)) => return Ok(end),
+                Ok(None) => {
+                    if st.pos - st.last_cp >= CHECKPOINT_GAP {
+                        st.cps.push(key);
+                        st.last_cp = unit_start;
+                    }
+                }
+                Err(f) => {
+                    st.cps.push(key);
+                    return Err(Stop::Fail(f));
+                }
+            }
+        }
+    }
+
+    /// One step of `lexInsideShortcode`; `Some(end)` when the right delimiter was found.
+    fn unit(&mut self, st: &mut St) -> Result<Option<usize>, Fail> {
+        let b = self.b;
+        let p = st.pos;
+        if b[p..].starts_with(st.delim.close_str().as_bytes()) {
+            return Ok(Some(p + 3));
+        }
+        let Some((c, w)) = self.char_at(p) else {
+            return Err(fail(
+                p..p,
+                "unclosed shortcode action",
+                format!(
+                    "this tag is never closed: there is no `{}` before the end of the page",
+                    st.delim.close_str()
+                ),
+            ));
+        };
+        match c {
+            // Hugo skips spaces, tabs and line ends one by one; a run is equivalent.
+            ' ' | '\t' | '\r' | '\n' => {
+                let mut q = p;
+                while matches!(b.get(q), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+                    q += 1;
+                }
+                st.pos = q;
+            }
+            '=' => self.equals(st)?,
+            '/' => {
+                st.closing += 1;
+                if st.named {
+                    st.slash_after_name = true;
+                }
+                st.items.push(Item {
+                    kind: Kind::Close,
+                    value: String::new(),
+                    raw: p..p + 1,
+                    quoted: false,
+                });
+                st.pos = p + 1;
+            }
+            '\\' => {
+                // A backslash is dropped; before a quote or backtick it starts an escaped value.
+                st.pos = p + 1;
+                if matches!(b.get(p + 1), Some(b'"' | b'`')) {
+                    self.param(st, true)?;
+                }
+            }
+            _ if st.named && (is_alnum_or_hyphen(c) || c == '"' || c == '`') => {
+                self.param(st, false)?
+            }
+            _ if is_alnum(c) => return self.identifier(st),
+            _ => return Err(unrecognized(st, c, p, w, b)),
+        }
+        Ok(None)
+    }
+
+    /// After `=`: Hugo skips Unicode spaces (newlines too), then lexes a value.
+    fn equals(&mut self, st: &mut St) -> Result<(), Fail> {
+        let mut q = st.pos + 1;
+        while let Some((c, w)) = self.char_at(q) {
+            if !c.is_whitespace() {
+                break;
+            }
+            q += w;
+        }
+        st.pos = q;
+        match self.b.get(q) {
+            Some(b'"') => self.quoted(st, q, true, Kind::Val),
+            Some(b'\\') => self.quoted(st, q, false, Kind::Val),
+            Some(b'`') => self.raw(st, q, Kind::Val),
+            _ => {
+                let (s, b) = (self.s, self.b);
+                let (e, _) = self.memo[M_TO_SPACE].run(q, b.len(), |q, limit| {
+                    for (j, &x) in b.iter().enumerate().take(limit).skip(q) {
+                        let space = if x < 0x80 {
+                            matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+                        } else if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                            s.get(j..)
+                                .and_then(|t| t.chars().next())
+                                .is_some_and(char::is_whitespace)
+                        } else {
+                            false
+                        };
+                        if space {
+                            return Some((j, O_END));
+                        }
+                    }
+                    (limit == b.len()).then_some((b.len(), O_END))
+                });
+                st.items.push(Item {
+                    kind: Kind::Val,
+                    value: self.s[q..e].to_string(),
+                    raw: q..e,
+                    quoted: false,
+                });
+                st.pos = e;
+                Ok(())
+            }
+        }
+    }
+
+    /// Hugo's `lexShortcodeParam`; `esc`: started by a backslash before a quote or backtick.
+    fn param(&mut self, st: &mut St, esc: bool) -> Result<(), Fail> {
+        let p = st.pos;
+        let c = self.b[p];
+        if c == b'"' || (c == b'`' && !esc) {
+            if st.pe == 2 {
+                return Err(fail(
+                    p..p + 1,
+                    "got quoted positional parameter. Cannot mix named and positional parameters",
+                    "this tag mixes named (`key=value`) and positional parameters; a quoted value without `key=` is positional",
+                ));
+            }
+            st.pe = 1;
+            return if c == b'"' {
+                self.quoted(st, p, !esc, Kind::Param)
+            } else {
+                self.raw(st, p, Kind::Param)
+            };
+        }
+        if c == b'`' {
+            return Err(fail(
+                p - 1..p + 1,
+                "unrecognized escape character",
+                "a backslash cannot escape a backtick in a shortcode parameter",
+            ));
+        }
+        let mut q = p;
+        while let Some((c, w)) = self.char_at(q) {
+            if !(is_alnum_or_hyphen(c) || c == '.') {
+                break;
+            }
+            q += w;
+        }
+        let next_eq = self.b.get(q) == Some(&b'=');
+        let tok = quote_text(&self.s[p..q]);
+        if st.pe == 0 {
+            st.pe = if next_eq { 2 } else { 1 };
+        } else if next_eq && st.pe == 1 {
+            return Err(fail(
+                p..q,
+                format!("got named parameter '{tok}'. Cannot mix named and positional parameters"),
+                format!(
+                    "`{tok}=` is a named parameter, but this tag already has a positional one; use either only `key=value` parameters or only positional ones"
+                ),
+            ));
+        } else if !next_eq && st.pe == 2 {
+            return Err(fail(
+                p..q,
+                format!(
+                    "got positional parameter '{tok}'. Cannot mix named and positional parameters"
+                ),
+                format!(
+                    "`{tok}` is a positional parameter, but this tag already has a named (`key=value`) one; use one style only (or quote a value that contains spaces)"
+                ),
+            ));
+        }
+        st.items.push(Item {
+            kind: Kind::Param,
+            value: tok.to_string(),
+            raw: p..q,
+            quoted: false,
+        });
+        st.pos = q;
+        Ok(())
+    }
+
+    /// Hugo's `lexShortcodeQuotedParamVal`. `from` is the opening quote, or (only for `k=\…`)
+    /// a backslash, from which Hugo skips to the first quote.
+    fn quoted(&mut self, st: &mut St, from: usize, allowed: bool, kind: Kind) -> Result<(), Fail> {
+        let (s, b) = (self.s, self.b);
+        let len = b.len();
+        let open = if b[from] == b'"' {
+            from
+        } else {
+            let (e, o) = self.memo[M_PRE_QUOTE].run(from, len, |q, limit| {
+                for (j, &x) in b.iter().enumerate().take(limit).skip(q) {
+                    match x {
+                        b'\n' => return Some((j, O_EOL)),
+                        b'"' => return Some((j, O_END)),
+                        b'`' if j > q && b[j - 1] == b'\\' => return Some((j - 1, O_BAD_ESC)),
+                        _ => {}
+                    }
+                }
+                (limit == len).then_some((len, O_EOL))
+            });
+            match o {
+                O_END => e,
+                O_BAD_ESC => return Err(bad_escape(e)),
+                _ => return Err(unterminated(from, &s[from..e])),
+            }
+        };
+        let c0 = open + 1;
+        let which = if allowed { M_QUOTED } else { M_QUOTED_NOESC };
+        let (e, o) = self.memo[which].run(c0, len, |q, limit| {
+            // `j > q` / `b[j - 1]`: the byte before `q` is the opening quote, never a backslash.
+            for (j, &x) in b.iter().enumerate().take(limit).skip(q) {
+                let escaped = j > q && b[j - 1] == b'\\';
+                match x {
+                    b'\n' => return Some((j, O_EOL)),
+                    // An escaped quote is part of the value, or ends a no-escape value.
+                    b'"' if escaped && allowed => {}
+                    b'"' if escaped => return Some((j - 1, O_END_BS)),
+                    b'"' => return Some((j, O_END)),
+                    b'`' if escaped => return Some((j - 1, O_BAD_ESC)),
+                    _ => {}
+                }
+            }
+            (limit == len).then_some((len, O_EOL))
+        });
+        let (value_end, next) = match o {
+            O_END => (e, e + 1),
+            O_END_BS => (e, e + 2),
+            O_BAD_ESC => return Err(bad_escape(e)),
+            _ => return Err(unterminated(open, &s[c0..e])),
+        };
+        let raw = &s[c0..value_end];
+        // Hugo drops every backslash of a value that contained an escaped quote.
+        let value = if allowed && raw.contains("\\\"") {
+            raw.replace('\\', "")
+        } else {
+            raw.to_string()
+        };
+        st.items.push(Item {
+            kind,
+            value,
+            raw: from..next,
+            quoted: true,
+        });
+        st.pos = next;
+        Ok(())
+    }
+
+    /// Hugo's `lexShortCodeParamRawStringVal`; `from` is the opening backtick.
+    fn raw(&mut self, st: &mut St, from: usize, kind: Kind) -> Result<(), Fail> {
+        let b = self.b;
+        let len = b.len();
+        let c0 = from + 1;
+        let (e, o) = self.memo[M_RAW].run(c0, len, |q, limit| {
+            match b[q..limit].iter().position(|&x| x == b'`') {
+                Some(k) => Some((q + k, O_END)),
+                None => (limit == len).then_some((len, O_EOF)),
+            }
+        });
+        if o != O_END {
+            return Err(fail(
+                from..from + 1,
+                format!(
+                    "unterminated raw string in shortcode parameter-argument: '{}'",
+                    quote_text(&self.s[c0..])
+                ),
+                "the backtick-quoted value starting here is never closed with another backtick",
+            ));
+        }
+        st.items.push(Item {
+            kind,
+            value: self.s[c0..e].to_string(),
+            raw: from..e + 1,
+            quoted: true,
+        });
+        st.pos = e + 1;
+        Ok(())
+    }
+
+    /// Hugo's `lexIdentifierInShortcode` (and `lexEndOfShortcode` for closing tags).
+    fn identifier(&mut self, st: &mut St) -> Result<Option<usize>, Fail> {
+        let b = self.b;
+        let p = st.pos;
+        let mut q = p;
+        let mut inline = false;
+        while let Some((c, w)) = self.char_at(q) {
+            if is_alnum_or_hyphen(c) || c == '/' {
+                q += w;
+            } else if c == '.' {
+                // Only `.inline` directly followed by a space (not a tab, newline or `>}}`).
+                if !b[q + 1..].starts_with(b"inline ") {
+                    // For the structure pass, remember the whole would-be name
+                    // (e.g. `/n.inline>}}` still closes `n.inline`).
+                    let mut r = q;
+                    while let Some((c, w)) = self.char_at(r) {
+                        if !(is_alnum_or_hyphen(c) || c == '/' || c == '.') {
+                            break;
+                        }
+                        r += w;
+                    }
+                    if self.s[p..r].ends_with(".inline") {
+                        st.name = Some((p..r, true));
+                    }
+                    return Err(fail(
+                        q..q + 1,
+                        "period in shortcode name only allowed for inline identifiers",
+                        "a `.` may appear in a shortcode name only as the `.inline` ending of an inline shortcode, followed by a space",
+                    ));
+                }
+                inline = true;
+                q += 1;
+            } else {
+                break;
+            }
+        }
+        st.named = true;
+        st.name = Some((p..q, inline));
+        st.items.push(Item {
+            kind: Kind::Name,
+            value: self.s[p..q].to_string(),
+            raw: p..q,
+            quoted: false,
+        });
+        st.pos = q;
+        let was_closing = st.closing > 0;
+        st.closing = 0;
+        if !was_closing {
+            return Ok(None);
+        }
+        st.closing_name = true;
+        let close = st.delim.close_str();
+        loop {
+            if b[q..].starts_with(close.as_bytes()) {
+                return Ok(Some(q + 3));
+            }
+            match b.get(q) {
+                Some(b' ' | b'\t') => q += 1,
+                _ => {
+                    let w = self.char_at(q).map_or(0, |(_, w)| w);
+                    let name = quote_text(&self.s[p..st.pos]);
+                    return Err(fail(
+                        q..q + w,
+                        "unclosed shortcode",
+                        format!(
+                            "a closing tag may contain only `/{name}`: end it with `{close}` on the same line, with nothing else after the name"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Checks Hugo makes on a lexed tag while extracting it, and builds the [`Tag`].
+    fn finish(&self, st: &St, end: usize) -> Result<Tag, Fail> {
+        let whole = st.start..end;
+        let items = &st.items;
+        let close = st.delim.close_str();
+        let no_name = |why: &str| {
+            fail(
+                whole.clone(),
+                "shortcode has no name",
+                format!("a shortcode tag must contain the shortcode name{why}"),
+            )
+        };
+        let Some(first) = items.first() else {
+            return Err(no_name(""));
+        };
+        let malformed = |name: &str| {
+            fail(
+                whole.clone(),
+                "unclosed shortcode",
+                format!(
+                    "a closing tag may contain only `/` and the name, like `{}/{} {close}`",
+                    st.delim.open_str(),
+                    quote_text(name)
+                ),
+            )
+        };
+        if first.kind == Kind::Close {
+            let k = items.iter().take_while(|it| it.kind == Kind::Close).count();
+            let (name, name_span, inline) = match &items[k..] {
+                [] => (String::new(), end - 3..end - 3, false),
+                [n] if n.kind == Kind::Name => (
+                    n.value.clone(),
+                    n.raw.clone(),
+                    st.name.as_ref().is_some_and(|x| x.1),
+                ),
+                _ => {
+                    let n = st.name.as_ref().map_or("", |(r, _)| &self.s[r.clone()]);
+                    return Err(malformed(n));
+                }
+            };
+            return Ok(Tag {
+                span: self.abs(&whole),
+                open_delim: st.delim,
+                name,
+                name_span: self.abs(&name_span),
+                closing: true,
+                self_closing: false,
+                inline,
+                params: Params::None,
+            });
+        }
+        let Some((name_range, inline)) = st.name.clone() else {
+            // Hugo 0.111.3 crashes on these (nil template info); no release accepts them.
+            return Err(no_name(" before its parameters"));
+        };
+        let name = self.s[name_range.clone()].to_string();
+        if st.closing_name {
+            return Err(malformed(&name));
+        }
+        let shown_name = quote_text(&name);
+        let mut positional = Vec::new();
+        let mut named = Vec::new();
+        let mut seen_name = false;
+        let mut k = 0;
+        while k < items.len() {
+            let it = &items[k];
+            match it.kind {
+                Kind::Name => seen_name = true,
+                Kind::Param => {
+                    let sc_name = if seen_name { shown_name.as_str() } else { "" };
+                    if let Some(v) = items.get(k + 1).filter(|v| v.kind == Kind::Val) {
+                        if !positional.is_empty() {
+                            return Err(fail(
+                                it.raw.start..v.raw.end,
+                                format!(
+                                    "failed to extract shortcode: invalid state: invalid param type map[string]interface {{}} for shortcode \"{sc_name}\", expected a map"
+                                ),
+                                format!(
+                                    "`{}` is written as a named parameter, but this tag already has positional parameters; use one style only (write `key=value` without spaces around `=`)",
+                                    quote_text(&self.s[it.raw.start..v.raw.end])
+                                ),
+                            ));
+                        }
+                        named.push((
+                            it.value.clone(),
+                            self.abs(&it.raw),
+                            Param {
+                                value: v.value.clone(),
+                                span: self.abs(&v.raw),
+                                quoted: v.quoted,
+                            },
+                        ));
+                        k += 2;
+                        continue;
+                    }
+                    if !named.is_empty() {
+                        return Err(fail(
+                            it.raw.clone(),
+                            format!(
+                                "failed to extract shortcode: invalid state: invalid param type []interface {{}} for shortcode \"{sc_name}\", expected a slice"
+                            ),
+                            format!(
+                                "`{}` is a positional parameter, but this tag already has named (`key=value`) ones; use one style only",
+                                quote_text(&self.s[it.raw.clone()])
+                            ),
+                        ));
+                    }
+                    positional.push(Param {
+                        value: it.value.clone(),
+                        span: self.abs(&it.raw),
+                        quoted: it.quoted,
+                    });
+                }
+                Kind::Close | Kind::Val => {}
+            }
+            k += 1;
+        }
+        let params = if !named.is_empty() {
+            Params::Named(named)
+        } else if !positional.is_empty() {
+            Params::Positional(positional)
+        } else {
+            Params::None
+        };
+        Ok(Tag {
+            span: self.abs(&whole),
+            open_delim: st.delim,
+            name,
+            name_span: self.abs(&name_range),
+            closing: false,
+            self_closing: items.iter().any(|it| it.kind == Kind::Close),
+            inline,
+            params,
+        })
+    }
+}
+
+fn bad_escape(backslash: usize) -> Fail {
+    fail(
+        backslash..backslash + 2,
+        "unrecognized escape character",
+        "a backslash cannot escape a backtick in a shortcode parameter",
+    )
+}
+
+fn unterminated(open: usize, rest: &str) -> Fail {
+    fail(
+        open..open + 1,
+        format!(
+            "unterminated quoted string in shortcode parameter-argument: '{}'",
+            quote_text(rest)
+        ),
+        "the quoted value starting here has no closing `\"` on the same line; a \"…\" value cannot span lines (use backticks for that)",
+    )
+}
+
+/// Input quoted in a message: first line only (without its `\r`), at most [`QUOTE_MAX`]
+/// characters. Looks at no more than that many characters, however long the line.
+fn quote_text(t: &str) -> String {
+    let mut v: Vec<char> = t
+        .chars()
+        .take_while(|&c| c != '\n')
+        .take(QUOTE_MAX + 2)
+        .collect();
+    // Fewer than QUOTE_MAX + 2 characters: this is the whole line.
+    if v.len() < QUOTE_MAX + 2 && v.last() == Some(&'\r') {
+        v.pop();
+    }
+    if v.len() > QUOTE_MAX {
+        v.truncate(QUOTE_MAX - 1);
+        v.push('…');
+    }
+    v.into_iter().collect()
+}
+
+/// Hugo's `unrecognized character` error, with a reason for the usual causes.
+fn unrecognized(st: &St, c: char, p: usize, w: usize, b: &[u8]) -> Fail {
+    let msg = format!(
+        "unrecognized character in shortcode action: {}. Note: Parameters with non-alphanumeric args must be quoted",
+        go_sharp_u(c)
+    );
+    let after = &b[p + w..];
+    let reason = match (st.delim, c) {
+        (Delim::Angle, '%') if after.starts_with(b"}}") => {
+            "this tag was opened with `{{<` so it must end with `>}}`, not `%}}`".to_string()
+        }
+        (Delim::Percent, '>') if after.starts_with(b"}}") => {
+            "this tag was opened with `{{%` so it must end with `%}}`, not `>}}`".to_string()
+        }
+        (_, '{') if after.starts_with(b"{<") || after.starts_with(b"{%") => format!(
+            "a new shortcode tag starts here, but the tag before it was never closed with `{}`",
+            st.delim.close_str()
+        ),
+        _ if c.is_whitespace() => format!(
+            "{} is a Unicode space that Hugo does not accept between the parts of a shortcode tag; use a plain space",
+            go_sharp_u(c)
+        ),
+        _ if !st.named => {
+            "a shortcode tag must start with the shortcode name, whose first character must be a letter, digit or `_`".to_string()
+        }
+        _ => format!(
+            "`{c}` cannot appear in an unquoted parameter (only letters, digits, `_`, `-` and `.` can); put the value in quotes"
+        ),
+    };
+    fail(p..p + w, msg, reason)
+}
+
+/// Go's `%#U`: `U+0025 '%'`, without the quoted character when Go finds it unprintable.
+fn go_sharp_u(c: char) -> String {
+    let n = c as u32;
+    let printable = if n < 0x80 {
+        (0x20..0x7F).contains(&n)
+    } else {
+        !in_ranges(NOT_PRINTABLE, n)
+    };
+    if printable {
+        format!("U+{n:04X} '{c}'")
+    } else {
+        format!("U+{n:04X}")
+    }
+}
+
+/// Go's `isAlphaNumeric`: `_`, `unicode.IsLetter` or `unicode.IsDigit`.
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c == '_' || c.is_ascii_alphanumeric()
+    } else {
+        in_ranges(LETTER_DIGIT, c as u32)
+    }
+}
+
+/// Go's `isAlphaNumericOrHyphen`.
+fn is_alnum_or_hyphen(c: char) -> bool {
+    c == '-' || is_alnum(c)
+}
+
+/// `t` holds sorted inclusive `[start, end]` pairs.
+fn in_ranges(t: &[u32], c: u32) -> bool {
+    let n = t.len() / 2;
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if t[2 * mid + 1] < c {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo < n && t[2 * lo] <= c
+}
+
+/// Non-ASCII code point ranges (inclusive pairs) of Unicode general categories L* and Nd, i.e.
+/// what Go's `unicode.IsLetter || unicode.IsDigit` accepts (generated from Unicode 14.0.0 data).
+const LETTER_DIGIT: &[u32] = &[
+    0xAA, 0xAA, 0xB5, 0xB5, 0xBA, 0xBA, 0xC0, 0xD6, 0xD8, 0xF6, 0xF8, 0x2C1, 0x2C6, 0x2D1, 0x2E0,
+    0x2E4, 0x2EC, 0x2EC, 0x2EE, 0x2EE, 0x370, 0x374, 0x376, 0x377, 0x37A, 0x37D, 0x37F, 0x37F,
+    0x386, 0x386, 0x388, 0x38A, 0x38C, 0x38C, 0x38E, 0x3A1, 0x3A3, 0x3F5, 0x3F7, 0x481, 0x48A,
+    0x52F, 0x531, 0x556, 0x559, 0x559, 0x560, 0x588, 0x5D0, 0x5EA, 0x5EF, 0x5F2, 0x620, 0x64A,
+    0x660, 0x669, 0x66E, 0x66F, 0x671, 0x6D3, 0x6D5, 0x6D5, 0x6E5, 0x6E6, 0x6EE, 0x6FC, 0x6FF,
+    0x6FF, 0x710, 0x710, 0x712, 0x72F, 0x74D, 0x7A5, 0x7B1, 0x7B1, 0x7C0, 0x7EA, 0x7F4, 0x7F5,
+    0x7FA, 0x7FA, 0x800, 0x815, 0x81A, 0x81A, 0x824, 0x824, 0x828, 0x828, 0x840, 0x858, 0x860,
+    0x86A, 0x870, 0x887, 0x889, 0x88E, 0x8A0, 0x8C9, 0x904, 0x939, 0x93D, 0x93D, 0x950, 0x950,
+    0x958, 0x961, 0x966, 0x96F, 0x971, 0x980, 0x985, 0x98C, 0x98F, 0x990, 0x993, 0x9A8, 0x9AA,
+    0x9B0, 0x9B2, 0x9B2, 0x9B6, 0x9B9, 0x9BD, 0x9BD, 0x9CE, 0x9CE, 0x9DC, 0x9DD, 0x9DF, 0x9E1,
+    0x9E6, 0x9F1, 0x9FC, 0x9FC, 0xA05, 0xA0A, 0xA0F, 0xA10, 0xA13, 0xA28, 0xA2A, 0xA30, 0xA32,
+    0xA33, 0xA35, 0xA36, 0xA38, 0xA39, 0xA59, 0xA5C, 0xA5E, 0xA5E, 0xA66, 0xA6F, 0xA72, 0xA74,
+    0xA85, 0xA8D, 0xA8F, 0xA91, 0xA93, 0xAA8, 0xAAA, 0xAB0, 0xAB2, 0xAB3, 0xAB5, 0xAB9, 0xABD,
+    0xABD, 0xAD0, 0xAD0, 0xAE0, 0xAE1, 0xAE6, 0xAEF, 0xAF9, 0xAF9, 0xB05, 0xB0C, 0xB0F, 0xB10,
+    0xB13, 0xB28, 0xB2A, 0xB30, 0xB32, 0xB33, 0xB35, 0xB39, 0xB3D, 0xB3D, 0xB5C, 0xB5D, 0xB5F,
+    0xB61, 0xB66, 0xB6F, 0xB71, 0xB71, 0xB83, 0xB83, 0xB85, 0xB8A, 0xB8E, 0xB90, 0xB92, 0xB95,
+    0xB99, 0xB9A, 0xB9C, 0xB9C, 0xB9E, 0xB9F, 0xBA3, 0xBA4, 0xBA8, 0xBAA, 0xBAE, 0xBB9, 0xBD0,
+    0xBD0, 0xBE6, 0xBEF, 0xC05, 0xC0C, 0xC0E, 0xC10, 0xC12, 0xC28, 0xC2A, 0xC39, 0xC3D, 0xC3D,
+    0xC58, 0xC5A, 0xC5D, 0xC5D, 0xC60, 0xC61, 0xC66, 0xC6F, 0xC80, 0xC80, 0xC85, 0xC8C, 0xC8E,
+    0xC90, 0xC92, 0xCA8, 0xCAA, 0xCB3, 0xCB5, 0xCB9, 0xCBD, 0xCBD, 0xCDD, 0xCDE, 0xCE0, 0xCE1,
+    0xCE6, 0xCEF, 0xCF1, 0xCF2, 0xD04, 0xD0C, 0xD0E, 0xD10, 0xD12, 0xD3A, 0xD3D, 0xD3D, 0xD4E,
+    0xD4E, 0xD54, 0xD56, 0xD5F, 0xD61, 0xD66, 0xD6F, 0xD7A, 0xD7F, 0xD85, 0xD96, 0xD9A, 0xDB1,
+    0xDB3, 0xDBB, 0xDBD, 0xDBD, 0xDC0, 0xDC6, 0xDE6, 0xDEF, 0xE01, 0xE30, 0xE32, 0xE33, 0xE40,
+    0xE46, 0xE50, 0xE59, 0xE81, 0xE82, 0xE84, 0xE84, 0xE86, 0xE8A, 0xE8C, 0xEA3, 0xEA5, 0xEA5,
+    0xEA7, 0xEB0, 0xEB2, 0xEB3, 0xEBD, 0xEBD, 0xEC0, 0xEC4, 0xEC6, 0xEC6, 0xED0, 0xED9, 0xEDC,
+    0xEDF, 0xF00, 0xF00, 0xF20, 0xF29, 0xF40, 0xF47, 0xF49, 0xF6C, 0xF88, 0xF8C, 0x1000, 0x102A,
+    0x103F, 0x1049, 0x1050, 0x1055, 0x105A, 0x105D, 0x1061, 0x1061, 0x1065, 0x1066, 0x106E, 0x1070,
+    0x1075, 0x1081, 0x108E, 0x108E, 0x1090, 0x1099, 0x10A0, 0x10C5, 0x10C7, 0x10C7, 0x10CD, 0x10CD,
+    0x10D0, 0x10FA, 0x10FC, 0x1248, 0x124A, 0x124D, 0x1250, 0x1256, 0x1258, 0x1258, 0x125A, 0x125D,
+    0x1260, 0x1288, 0x128A, 0x128D, 0x1290, 0x12B0, 0x12B2, 0x12B5, 0x12B8, 0x12BE, 0x12C0, 0x12C0,
+    0x12C2, 0x12C5, 0x12C8, 0x12D6, 0x12D8, 0x1310, 0x1312, 0x1315, 0x1318, 0x135A, 0x1380, 0x138F,
+    0x13A0, 0x13F5, 0x13F8, 0x13FD, 0x1401, 0x166C, 0x166F, 0x167F, 0x1681, 0x169A, 0x16A0, 0x16EA,
+    0x16F1, 0x16F8, 0x1700, 0x1711, 0x171F, 0x1731, 0x1740, 0x1751, 0x1760, 0x176C, 0x176E, 0x1770,
+    0x1780, 0x17B3, 0x17D7, 0x17D7, 0x17DC, 0x17DC, 0x17E0, 0x17E9, 0x1810, 0x1819, 0x1820, 0x1878,
+    0x1880, 0x1884, 0x1887, 0x18A8, 0x18AA, 0x18AA, 0x18B0, 0x18F5, 0x1900, 0x191E, 0x1946, 0x196D,
+    0x1970, 0x1974, 0x1980, 0x19AB, 0x19B0, 0x19C9, 0x19D0, 0x19D9, 0x1A00, 0x1A16, 0x1A20, 0x1A54,
+    0x1A80, 0x1A89, 0x1A90, 0x1A99, 0x1AA7, 0x1AA7, 0x1B05, 0x1B33, 0x1B45, 0x1B4C, 0x1B50, 0x1B59,
+    0x1B83, 0x1BA0, 0x1BAE, 0x1BE5, 0x1C00, 0x1C23, 0x1C40, 0x1C49, 0x1C4D, 0x1C7D, 0x1C80, 0x1C88,
+    0x1C90, 0x1CBA, 0x1CBD, 0x1CBF, 0x1CE9, 0x1CEC, 0x1CEE, 0x1CF3, 0x1CF5, 0x1CF6, 0x1CFA, 0x1CFA,
+    0x1D00, 0x1DBF, 0x1E00, 0x1F15, 0x1F18, 0x1F1D, 0x1F20, 0x1F45, 0x1F48, 0x1F4D, 0x1F50, 0x1F57,
+    0x1F59, 0x1F59, 0x1F5B, 0x1F5B, 0x1F5D, 0x1F5D, 0x1F5F, 0x1F7D, 0x1F80, 0x1FB4, 0x1FB6, 0x1FBC,
+    0x1FBE, 0x1FBE, 0x1FC2, 0x1FC4, 0x1FC6, 0x1FCC, 0x1FD0, 0x1FD3, 0x1FD6, 0x1FDB, 0x1FE0, 0x1FEC,
+    0x1FF2, 0x1FF4, 0x1FF6, 0x1FFC, 0x2071, 0x2071, 0x207F, 0x207F, 0x2090, 0x209C, 0x2102, 0x2102,
+    0x2107, 0x2107, 0x210A, 0x2113, 0x2115, 0x2115, 0x2119, 0x211D, 0x2124, 0x2124, 0x2126, 0x2126,
+    0x2128, 0x2128, 0x212A, 0x212D, 0x212F, 0x2139, 0x213C, 0x213F, 0x2145, 0x2149, 0x214E, 0x214E,
+    0x2183, 0x2184, 0x2C00, 0x2CE4, 0x2CEB, 0x2CEE, 0x2CF2, 0x2CF3, 0x2D00, 0x2D25, 0x2D27, 0x2D27,
+    0x2D2D, 0x2D2D, 0x2D30, 0x2D67, 0x2D6F, 0x2D6F, 0x2D80, 0x2D96, 0x2DA0, 0x2DA6, 0x2DA8, 0x2DAE,
+    0x2DB0, 0x2DB6, 0x2DB8, 0x2DBE, 0x2DC0, 0x2DC6, 0x2DC8, 0x2DCE, 0x2DD0, 0x2DD6, 0x2DD8, 0x2DDE,
+    0x2E2F, 0x2E2F, 0x3005, 0x3006, 0x3031, 0x3035, 0x303B, 0x303C, 0x3041, 0x3096, 0x309D, 0x309F,
+    0x30A1, 0x30FA, 0x30FC, 0x30FF, 0x3105, 0x312F, 0x3131, 0x318E, 0x31A0, 0x31BF, 0x31F0, 0x31FF,
+    0x3400, 0x4DBF, 0x4E00, 0xA48C, 0xA4D0, 0xA4FD, 0xA500, 0xA60C, 0xA610, 0xA62B, 0xA640, 0xA66E,
+    0xA67F, 0xA69D, 0xA6A0, 0xA6E5, 0xA717, 0xA71F, 0xA722, 0xA788, 0xA78B, 0xA7CA, 0xA7D0, 0xA7D1,
+    0xA7D3, 0xA7D3, 0xA7D5, 0xA7D9, 0xA7F2, 0xA801, 0xA803, 0xA805, 0xA807, 0xA80A, 0xA80C, 0xA822,
+    0xA840, 0xA873, 0xA882, 0xA8B3, 0xA8D0, 0xA8D9, 0xA8F2, 0xA8F7, 0xA8FB, 0xA8FB, 0xA8FD, 0xA8FE,
+    0xA900, 0xA925, 0xA930, 0xA946, 0xA960, 0xA97C, 0xA984, 0xA9B2, 0xA9CF, 0xA9D9, 0xA9E0, 0xA9E4,
+    0xA9E6, 0xA9FE, 0xAA00, 0xAA28, 0xAA40, 0xAA42, 0xAA44, 0xAA4B, 0xAA50, 0xAA59, 0xAA60, 0xAA76,
+    0xAA7A, 0xAA7A, 0xAA7E, 0xAAAF, 0xAAB1, 0xAAB1, 0xAAB5, 0xAAB6, 0xAAB9, 0xAABD, 0xAAC0, 0xAAC0,
+    0xAAC2, 0xAAC2, 0xAADB, 0xAADD, 0xAAE0, 0xAAEA, 0xAAF2, 0xAAF4, 0xAB01, 0xAB06, 0xAB09, 0xAB0E,
+    0xAB11, 0xAB16, 0xAB20, 0xAB26, 0xAB28, 0xAB2E, 0xAB30, 0xAB5A, 0xAB5C, 0xAB69, 0xAB70, 0xABE2,
+    0xABF0, 0xABF9, 0xAC00, 0xD7A3, 0xD7B0, 0xD7C6, 0xD7CB, 0xD7FB, 0xF900, 0xFA6D, 0xFA70, 0xFAD9,
+    0xFB00, 0xFB06, 0xFB13, 0xFB17, 0xFB1D, 0xFB1D, 0xFB1F, 0xFB28, 0xFB2A, 0xFB36, 0xFB38, 0xFB3C,
+    0xFB3E, 0xFB3E, 0xFB40, 0xFB41, 0xFB43, 0xFB44, 0xFB46, 0xFBB1, 0xFBD3, 0xFD3D, 0xFD50, 0xFD8F,
+    0xFD92, 0xFDC7, 0xFDF0, 0xFDFB, 0xFE70, 0xFE74, 0xFE76, 0xFEFC, 0xFF10, 0xFF19, 0xFF21, 0xFF3A,
+    0xFF41, 0xFF5A, 0xFF66, 0xFFBE, 0xFFC2, 0xFFC7, 0xFFCA, 0xFFCF, 0xFFD2, 0xFFD7, 0xFFDA, 0xFFDC,
+    0x10000, 0x1000B, 0x1000D, 0x10026, 0x10028, 0x1003A, 0x1003C, 0x1003D, 0x1003F, 0x1004D,
+    0x10050, 0x1005D, 0x10080, 0x100FA, 0x10280, 0x1029C, 0x102A0, 0x102D0, 0x10300, 0x1031F,
+    0x1032D, 0x10340, 0x10342, 0x10349, 0x10350, 0x10375, 0x10380, 0x1039D, 0x103A0, 0x103C3,
+    0x103C8, 0x103CF, 0x10400, 0x1049D, 0x104A0, 0x104A9, 0x104B0, 0x104D3, 0x104D8, 0x104FB,
+    0x10500, 0x10527, 0x10530, 0x10563, 0x10570, 0x1057A, 0x1057C, 0x1058A, 0x1058C, 0x10592,
+    0x10594, 0x10595, 0x10597, 0x105A1, 0x105A3, 0x105B1, 0x105B3, 0x105B9, 0x105BB, 0x105BC,
+    0x10600, 0x10736, 0x10740, 0x10755, 0x10760, 0x10767, 0x10780, 0x10785, 0x10787, 0x107B0,
+    0x107B2, 0x107BA, 0x10800, 0x10805, 0x10808, 0x10808, 0x1080A, 0x10835, 0x10837, 0x10838,
+    0x1083C, 0x1083C, 0x1083F, 0x10855, 0x10860, 0x10876, 0x10880, 0x1089E, 0x108E0, 0x108F2,
+    0x108F4, 0x108F5, 0x10900, 0x10915, 0x10920, 0x10939, 0x10980, 0x109B7, 0x109BE, 0x109BF,
+    0x10A00, 0x10A00, 0x10A10, 0x10A13, 0x10A15, 0x10A17, 0x10A19, 0x10A35, 0x10A60, 0x10A7C,
+    0x10A80, 0x10A9C, 0x10AC0, 0x10AC7, 0x10AC9, 0x10AE4, 0x10B00, 0x10B35, 0x10B40, 0x10B55,
+    0x10B60, 0x10B72, 0x10B80, 0x10B91, 0x10C00, 0x10C48, 0x10C80, 0x10CB2, 0x10CC0, 0x10CF2,
+    0x10D00, 0x10D23, 0x10D30, 0x10D39, 0x10E80, 0x10EA9, 0x10EB0, 0x10EB1, 0x10F00, 0x10F1C,
+    0x10F27, 0x10F27, 0x10F30, 0x10F45, 0x10F70, 0x10F81, 0x10FB0, 0x10FC4, 0x10FE0, 0x10FF6,
+    0x11003, 0x11037, 0x11066, 0x1106F, 0x11071, 0x11072, 0x11075, 0x11075, 0x11083, 0x110AF,
+    0x110D0, 0x110E8, 0x110F0, 0x110F9, 0x11103, 0x11126, 0x11136, 0x1113F, 0x11144, 0x11144,
+    0x11147, 0x11147, 0x11150, 0x11172, 0x11176, 0x11176, 0x11183, 0x111B2, 0x111C1, 0x111C4,
+    0x111D0, 0x111DA, 0x111DC, 0x111DC, 0x11200, 0x11211, 0x11213, 0x1122B, 0x11280, 0x11286,
+    0x11288, 0x11288, 0x1128A, 0x1128D, 0x1128F, 0x1129D, 0x1129F, 0x112A8, 0x112B0, 0x112DE,
+    0x112F0, 0x112F9, 0x11305, 0x1130C, 0x1130F, 0x11310, 0x11313, 0x11328, 0x1132A, 0x11330,
+    0x11332, 0x11333, 0x11335, 0x11339, 0x1133D, 0x1133D, 0x11350, 0x11350, 0x1135D, 0x11361,
+    0x11400, 0x11434, 0x11447, 0x1144A, 0x11450, 0x11459, 0x1145F, 0x11461, 0x11480, 0x114AF,
+    0x114C4, 0x114C5, 0x114C7, 0x114C7, 0x114D0, 0x114D9, 0x11580, 0x115AE, 0x115D8, 0x115DB,
+    0x11600, 0x1162F, 0x11644, 0x11644, 0x11650, 0x11659, 0x11680, 0x116AA, 0x116B8, 0x116B8,
+    0x116C0, 0x116C9, 0x11700, 0x1171A, 0x11730, 0x11739, 0x11740, 0x11746, 0x11800, 0x1182B,
+    0x118A0, 0x118E9, 0x118FF, 0x11906, 0x11909, 0x11909, 0x1190C, 0x11913, 0x11915, 0x11916,
+    0x11918, 0x1192F, 0x1193F, 0x1193F, 0x11941, 0x11941, 0x11950, 0x11959, 0x119A0, 0x119A7,
+    0x119AA, 0x119D0, 0x119E1, 0x119E1, 0x119E3, 0x119E3, 0x11A00, 0x11A00, 0x11A0B, 0x11A32,
+    0x11A3A, 0x11A3A, 0x11A50, 0x11A50, 0x11A5C, 0x11A89, 0x11A9D, 0x11A9D, 0x11AB0, 0x11AF8,
+    0x11C00, 0x11C08, 0x11C0A, 0x11C2E, 0x11C40, 0x11C40, 0x11C50, 0x11C59, 0x11C72, 0x11C8F,
+    0x11D00, 0x11D06, 0x11D08, 0x11D09, 0x11D0B, 0x11D30, 0x11D46, 0x11D46, 0x11D50, 0x11D59,
+    0x11D60, 0x11D65, 0x11D67, 0x11D68, 0x11D6A, 0x11D89, 0x11D98, 0x11D98, 0x11DA0, 0x11DA9,
+    0x11EE0, 0x11EF2, 0x11FB0, 0x11FB0, 0x12000, 0x12399, 0x12480, 0x12543, 0x12F90, 0x12FF0,
+    0x13000, 0x1342E, 0x14400, 0x14646, 0x16800, 0x16A38, 0x16A40, 0x16A5E, 0x16A60, 0x16A69,
+    0x16A70, 0x16ABE, 0x16AC0, 0x16AC9, 0x16AD0, 0x16AED, 0x16B00, 0x16B2F, 0x16B40, 0x16B43,
+    0x16B50, 0x16B59, 0x16B63, 0x16B77, 0x16B7D, 0x16B8F, 0x16E40, 0x16E7F, 0x16F00, 0x16F4A,
+    0x16F50, 0x16F50, 0x16F93, 0x16F9F, 0x16FE0, 0x16FE1, 0x16FE3, 0x16FE3, 0x17000, 0x187F7,
+    0x18800, 0x18CD5, 0x18D00, 0x18D08, 0x1AFF0, 0x1AFF3, 0x1AFF5, 0x1AFFB, 0x1AFFD, 0x1AFFE,
+    0x1B000, 0x1B122, 0x1B150, 0x1B152, 0x1B164, 0x1B167, 0x1B170, 0x1B2FB, 0x1BC00, 0x1BC6A,
+    0x1BC70, 0x1BC7C, 0x1BC80, 0x1BC88, 0x1BC90, 0x1BC99, 0x1D400, 0x1D454, 0x1D456, 0x1D49C,
+    0x1D49E, 0x1D49F, 0x1D4A2, 0x1D4A2, 0x1D4A5, 0x1D4A6, 0x1D4A9, 0x1D4AC, 0x1D4AE, 0x1D4B9,
+    0x1D4BB, 0x1D4BB, 0x1D4BD, 0x1D4C3, 0x1D4C5, 0x1D505, 0x1D507, 0x1D50A, 0x1D50D, 0x1D514,
+    0x1D516, 0x1D51C, 0x1D51E, 0x1D539, 0x1D53B, 0x1D53E, 0x1D540, 0x1D544, 0x1D546, 0x1D546,
+    0x1D54A, 0x1D550, 0x1D552, 0x1D6A5, 0x1D6A8, 0x1D6C0, 0x1D6C2, 0x1D6DA, 0x1D6DC, 0x1D6FA,
+    0x1D6FC, 0x1D714, 0x1D716, 0x1D734, 0x1D736, 0x1D74E, 0x1D750, 0x1D76E, 0x1D770, 0x1D788,
+    0x1D78A, 0x1D7A8, 0x1D7AA, 0x1D7C2, 0x1D7C4, 0x1D7CB, 0x1D7CE, 0x1D7FF, 0x1DF00, 0x1DF1E,
+    0x1E100, 0x1E12C, 0x1E137, 0x1E13D, 0x1E140, 0x1E149, 0x1E14E, 0x1E14E, 0x1E290, 0x1E2AD,
+    0x1E2C0, 0x1E2EB, 0x1E2F0, 0x1E2F9, 0x1E7E0, 0x1E7E6, 0x1E7E8, 0x1E7EB, 0x1E7ED, 0x1E7EE,
+    0x1E7F0, 0x1E7FE, 0x1E800, 0x1E8C4, 0x1E900, 0x1E943, 0x1E94B, 0x1E94B, 0x1E950, 0x1E959,
+    0x1EE00, 0x1EE03, 0x1EE05, 0x1EE1F, 0x1EE21, 0x1EE22, 0x1EE24, 0x1EE24, 0x1EE27, 0x1EE27,
+    0x1EE29, 0x1EE32, 0x1EE34, 0x1EE37, 0x1EE39, 0x1EE39, 0x1EE3B, 0x1EE3B, 0x1EE42, 0x1EE42,
+    0x1EE47, 0x1EE47, 0x1EE49, 0x1EE49, 0x1EE4B, 0x1EE4B, 0x1EE4D, 0x1EE4F, 0x1EE51, 0x1EE52,
+    0x1EE54, 0x1EE54, 0x1EE57, 0x1EE57, 0x1EE59, 0x1EE59, 0x1EE5B, 0x1EE5B, 0x1EE5D, 0x1EE5D,
+    0x1EE5F, 0x1EE5F, 0x1EE61, 0x1EE62, 0x1EE64, 0x1EE64, 0x1EE67, 0x1EE6A, 0x1EE6C, 0x1EE72,
+    0x1EE74, 0x1EE77, 0x1EE79, 0x1EE7C, 0x1EE7E, 0x1EE7E, 0x1EE80, 0x1EE89, 0x1EE8B, 0x1EE9B,
+    0x1EEA1, 0x1EEA3, 0x1EEA5, 0x1EEA9, 0x1EEAB, 0x1EEBB, 0x1FBF0, 0x1FBF9, 0x20000, 0x2A6DF,
+    0x2A700, 0x2B738, 0x2B740, 0x2B81D, 0x2B820, 0x2CEA1, 0x2CEB0, 0x2EBE0, 0x2F800, 0x2FA1D,
+    0x30000, 0x3134A,
+];
+/// Non-ASCII ranges Go's `strconv.IsPrint` rejects (Z*, Cc, Cf, Co, Cs; unassigned code
+/// points are treated as printable). Used only to format `%#U` in messages.
+const NOT_PRINTABLE: &[u32] = &[
+    0x80, 0xA0, 0xAD, 0xAD, 0x600, 0x605, 0x61C, 0x61C, 0x6DD, 0x6DD, 0x70F, 0x70F, 0x890, 0x891,
+    0x8E2, 0x8E2, 0x1680, 0x1680, 0x180E, 0x180E, 0x2000, 0x200F, 0x2028, 0x202F, 0x205F, 0x2064,
+    0x2066, 0x206F, 0x3000, 0x3000, 0xD800, 0xF8FF, 0xFEFF, 0xFEFF, 0xFFF9, 0xFFFB, 0x110BD,
+    0x110BD, 0x110CD, 0x110CD, 0x13430, 0x13438, 0x1BCA0, 0x1BCA3, 0x1D173, 0x1D17A, 0xE0001,
+    0xE0001, 0xE0020, 0xE007F, 0xF0000, 0xFFFFD, 0x100000, 0x10FFFD,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(s: &str) -> Vec<Tag> {
+        let (t, e) = lex(s, 0);
+        assert!(e.is_empty(), "unexpected errors for {s:?}: {e:#?}");
+        t
+    }
+
+    fn one(s: &str) -> Tag {
+        let mut t = tags(s);
+        assert_eq!(t.len(), 1, "{s:?}: {t:#?}");
+        t.remove(0)
+    }
+
+    fn err(s: &str) -> LexError {
+        let (t, mut e) = lex(s, 0);
+        assert_eq!(e.len(), 1, "{s:?}: tags {t:#?} errors {e:#?}");
+        e.remove(0)
+    }
+
+    fn msg(s: &str) -> String {
+        err(s).hugo_message
+    }
+
+    fn positional(t: &Tag) -> Vec<&str> {
+        match &t.params {
+            Params::Positional(v) => v.iter().map(|p| p.value.as_str()).collect(),
+            Params::None => vec![],
+            other => panic!("not positional: {other:?}"),
+        }
+    }
+
+    fn named(t: &Tag) -> Vec<(&str, &str)> {
+        match &t.params {
+            Params::Named(v) => v
+                .iter()
+                .map(|(k, _, p)| (k.as_str(), p.value.as_str()))
+                .collect(),
+            Params::None => vec![],
+            other => panic!("not named: {other:?}"),
+        }
+    }
+
+    const UNRECOGNIZED_PCT: &str = "unrecognized character in shortcode action: U+0025 '%'. Note: Parameters with non-alphanumeric args must be quoted";
+    const MIX_NOTE: &str = "Cannot mix named and positional parameters";
+
+    #[test]
+    fn both_delimiters_and_spans() {
+        let t = tags("a {{< yt abc >}} b {{% md %}}");
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            (t[0].open_delim, t[0].name.as_str(), t[0].span.clone()),
+            (Delim::Angle, "yt", 2..16)
+        );
+        assert_eq!(t[0].name_span, 6..8);
+        assert_eq!(
+            (t[1].open_delim, t[1].name.as_str(), t[1].span.clone()),
+            (Delim::Percent, "md", 19..29)
+        );
+        assert!(!t[0].closing && !t[0].self_closing && !t[0].inline);
+    }
+
+    #[test]
+    fn base_is_added_to_every_span() {
+        let (t, e) = lex("{{< x a >}}{{< y %}}", 100);
+        assert_eq!(t[0].span, 100..111);
+        assert_eq!(t[0].name_span, 104..105);
+        match &t[0].params {
+            Params::Positional(p) => assert_eq!(p[0].span, 106..107),
+            _ => panic!(),
+        }
+        assert_eq!(e[0].tag_start, 111);
+        assert_eq!(e[0].span, 117..118);
+    }
+
+    #[test]
+    fn plain_double_braces_are_text_and_triple_brace_starts_at_second() {
+        assert!(tags("{{ .Title }} {{ x }}").is_empty());
+        assert_eq!(one("{{{< x >}}").span, 1..10);
+    }
+
+    #[test]
+    fn mismatched_delimiter_is_unrecognized_character() {
+        let e = err("{{< x %}}");
+        assert_eq!(e.hugo_message, UNRECOGNIZED_PCT);
+        assert_eq!((e.span.clone(), e.tag_start), (6..7, 0));
+        assert!(
+            e.reason.contains("must end with `>}}`, not `%}}`"),
+            "{}",
+            e.reason
+        );
+        let e = err("{{% x >}}");
+        assert!(e
+            .hugo_message
+            .starts_with("unrecognized character in shortcode action: U+003E '>'."));
+        assert!(e.reason.contains("must end with `%}}`"));
+    }
+
+    #[test]
+    fn open_and_close_may_use_different_delimiters() {
+        let t = tags("{{< wrap >}}x{{% /wrap %}}");
+        assert_eq!(t.len(), 2);
+        assert!(t[1].closing && t[1].open_delim == Delim::Percent);
+    }
+
+    #[test]
+    fn newlines_inside_tags() {
+        let t = one("{{<\n  figure\n  src=\"a.jpg\"\r\n  alt=x\n>}}");
+        assert_eq!(named(&t), vec![("src", "a.jpg"), ("alt", "x")]);
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(one("{{< sub/x >}}").name, "sub/x");
+        assert_eq!(one("{{< _a-b9 >}}").name, "_a-b9");
+        assert_eq!(one("{{< 日本 >}}").name, "日本");
+        assert_eq!(one("{{< x>}}").name, "x");
+        let t = one("{{< n.inline >}}");
+        assert!(t.inline && t.name == "n.inline");
+        // The slash belongs to the name: this is not self-closing (Hugo: template "wrap/" not found).
+        let t = one("{{< wrap/>}}");
+        assert_eq!((t.name.as_str(), t.self_closing), ("wrap/", false));
+    }
+
+    #[test]
+    fn name_errors() {
+        let period = "period in shortcode name only allowed for inline identifiers";
+        for s in [
+            "{{< n.inline>}}",
+            "{{< a.b >}}",
+            "{{< n.inline\t>}}",
+            "{{< n.inline\n>}}",
+            "{{< a.b.inline >}}",
+        ] {
+            let e = err(s);
+            assert_eq!(e.hugo_message, period, "{s}");
+            assert_eq!(&s[e.span.clone()], ".", "{s}");
+        }
+        assert!(msg("{{< -x >}}").contains("U+002D '-'"));
+        assert!(msg("{{< \"x\" >}}").contains("U+0022 '\"'"));
+        assert!(msg("{{< .x >}}").contains("U+002E '.'"));
+    }
+
+    #[test]
+    fn no_name() {
+        for s in [
+            "{{< >}}",
+            "{{<>}}",
+            "{{%  \n %}}",
+            "{{< =a >}}",
+            "{{< \\\"x\\\" >}}",
+        ] {
+            let e = err(s);
+            assert_eq!(e.hugo_message, "shortcode has no name", "{s}");
+            assert_eq!(e.span, 0..s.len());
+        }
+    }
+
+    #[test]
+    fn parameters_before_the_name_count() {
+        // Hugo accepts these: a `\"…\"` value or a `=v` value before the name.
+        assert_eq!(positional(&one("{{< \\\"a\\\" pos >}}")), vec!["a"]);
+        assert_eq!(one("{{< =v pos >}}").params, Params::None);
+        assert_eq!(named(&one("{{< \\\"k\\\" =v pos >}}")), vec![("k", "v")]);
+    }
+
+    #[test]
+    fn positional_and_named_params() {
+        let t = one("{{< p a.b-c_d 1.5 -x 日本 >}}");
+        assert_eq!(positional(&t), vec!["a.b-c_d", "1.5", "-x", "日本"]);
+        let t = one("{{< p a = 1 b = 2 c =\n\"x y\" >}}");
+        assert_eq!(named(&t), vec![("a", "1"), ("b", "2"), ("c", "x y")]);
+        let t = one("{{< p \"a b\" `c\nd` >}}");
+        assert_eq!(positional(&t), vec!["a b", "c\nd"]);
+        match &t.params {
+            Params::Positional(p) => {
+                assert!(p[0].quoted && p[1].quoted);
+                assert_eq!(p[0].span, 6..11);
+            }
+            _ => panic!(),
+        }
+        // Repeated keys are all kept (Hugo keeps the last).
+        assert_eq!(
+            named(&one("{{< p k=\"a\" k=\"b\" >}}")),
+            vec![("k", "a"), ("k", "b")]
+        );
+        // `a=b=c`: an unquoted value runs to the next space.
+        assert_eq!(named(&one("{{< p a=b=c >}}")), vec![("a", "b=c")]);
+        // `=v` with no key is ignored by Hugo.
+        assert_eq!(one("{{< p =v >}}").params, Params::None);
+    }
+
+    #[test]
+    fn unquoted_values() {
+        // Named values may hold anything but whitespace.
+        assert_eq!(
+            named(&one("{{< p url=https://a.b/c?x=1&y=\"2\" >}}")),
+            vec![("url", "https://a.b/c?x=1&y=\"2\"")]
+        );
+        // Positional ones only letters, digits, `_`, `-`, `.`.
+        let e = err("{{< p https://a.b >}}");
+        assert!(e
+            .hugo_message
+            .starts_with("unrecognized character in shortcode action: U+003A ':'. Note:"));
+        assert_eq!(e.span, 11..12);
+        // Go's IsLetter/IsDigit, not Rust's is_alphanumeric.
+        assert!(msg("{{< p ½ >}}").contains("U+00BD '½'"));
+        assert!(msg("{{< p नमस्ते >}}").contains("U+094D"));
+        assert!(msg("{{< p .5 >}}").contains("U+002E '.'"));
+        // Adjacent quotes split a value.
+        assert_eq!(positional(&one("{{< p \"a\"b >}}")), vec!["a", "b"]);
+        assert_eq!(positional(&one("{{< p a\"b\" >}}")), vec!["a", "b"]);
+        // A lone backslash is dropped.
+        assert_eq!(positional(&one("{{< p a\\b >}}")), vec!["a", "b"]);
+        assert_eq!(one("{{< \\p >}}").name, "p");
+        // `a=v>}}`: the value swallows `>}}`.
+        let e = err("{{< p a=v>}}");
+        assert_eq!(e.hugo_message, "unclosed shortcode action");
+        assert_eq!(e.span, 12..12);
+    }
+
+    #[test]
+    fn unicode_spaces_are_not_separators() {
+        let e = err("{{< p\u{3000}a >}}");
+        assert!(
+            e.hugo_message
+                .starts_with("unrecognized character in shortcode action: U+3000. Note:"),
+            "{}",
+            e.hugo_message
+        );
+        assert_eq!(e.span, 5..8);
+        assert!(msg("{{< p\u{a0}a >}}").contains("U+00A0."));
+        // ...except right after `=`, where Hugo skips Unicode spaces.
+        assert_eq!(named(&one("{{< p k=\u{3000}a >}}")), vec![("k", "a")]);
+    }
+
+    #[test]
+    fn mixing_errors() {
+        let e = err("{{< p a b=c >}}");
+        assert_eq!(
+            e.hugo_message,
+            format!("got named parameter 'b'. {MIX_NOTE}")
+        );
+        assert_eq!(e.span, 8..9);
+        assert_eq!(
+            msg("{{< p a=b c >}}"),
+            format!("got positional parameter 'c'. {MIX_NOTE}")
+        );
+        assert_eq!(
+            msg("{{< p a=b \"c\" >}}"),
+            format!("got quoted positional parameter. {MIX_NOTE}")
+        );
+        assert_eq!(
+            msg("{{< p a=b `c` >}}"),
+            format!("got quoted positional parameter. {MIX_NOTE}")
+        );
+        // Spaces around `=` make the key look positional to Hugo's lexer.
+        assert_eq!(
+            msg("{{< p a = b c=d >}}"),
+            format!("got named parameter 'c'. {MIX_NOTE}")
+        );
+        assert_eq!(
+            msg("{{< p a=b c = d >}}"),
+            format!("got positional parameter 'c'. {MIX_NOTE}")
+        );
+        assert_eq!(
+            named(&one("{{< p a = b c = d >}}")),
+            vec![("a", "b"), ("c", "d")]
+        );
+        // ...and the extraction step then finds the mix (Hugo's odd %T wording kept).
+        let e = err("{{< pos a = b c >}}");
+        assert_eq!(
+            e.hugo_message,
+            "failed to extract shortcode: invalid state: invalid param type []interface {} for shortcode \"pos\", expected a slice"
+        );
+        assert_eq!(e.span, 14..15);
+        let e = err("{{< pos \"p\" k = v >}}");
+        assert_eq!(
+            e.hugo_message,
+            "failed to extract shortcode: invalid state: invalid param type map[string]interface {} for shortcode \"pos\", expected a map"
+        );
+        assert_eq!(e.span, 12..17);
+    }
+
+    #[test]
+    fn quoted_values_and_escapes() {
+        assert_eq!(
+            named(&one(r#"{{< p k="a\"b\\c" >}}"#)),
+            vec![("k", "a\"bc")]
+        );
+        assert_eq!(named(&one(r#"{{< p k="a\\c" >}}"#)), vec![("k", "a\\\\c")]);
+        assert_eq!(positional(&one(r#"{{< p \"abc\" >}}"#)), vec!["abc"]);
+        assert_eq!(positional(&one(r#"{{< p \"abc" >}}"#)), vec!["abc"]);
+        assert_eq!(named(&one(r#"{{< p k=\"abc\" >}}"#)), vec![("k", "abc")]);
+        // `k=\…`: Hugo skips to the first quote.
+        assert_eq!(named(&one(r#"{{< p k=\x y "z" >}}"#)), vec![("k", "z")]);
+        assert_eq!(positional(&one("{{< p \">}}\" >}}")), vec![">}}"]);
+        assert_eq!(positional(&one("{{< p \"日本 語\" >}}")), vec!["日本 語"]);
+        for s in [
+            "{{< p \"a\\`b\" >}}",
+            "{{< p \\`a` >}}",
+            "{{< p k=\\`a` >}}",
+        ] {
+            let e = err(s);
+            assert_eq!(e.hugo_message, "unrecognized escape character", "{s}");
+            assert_eq!(&s[e.span.clone()], "\\`", "{s}");
+        }
+    }
+
+    #[test]
+    fn unterminated_quotes() {
+        let e = err("{{< p \"abc\n>}}");
+        assert_eq!(
+            e.hugo_message,
+            "unterminated quoted string in shortcode parameter-argument: 'abc'"
+        );
+        assert_eq!(e.span, 6..7);
+        let e = err("{{< p k=\"abc\r\n>}}");
+        assert_eq!(
+            e.hugo_message,
+            "unterminated quoted string in shortcode parameter-argument: 'abc'"
+        );
+        let e = err("{{< p \"abc");
+        assert!(e.hugo_message.ends_with("'abc'"));
+        // Quoted input is cut to 40 characters.
+        let long = format!("{{{{< p \"{}\n>}}}}", "é".repeat(100));
+        let e = err(&long);
+        assert_eq!(
+            e.hugo_message,
+            format!(
+                "unterminated quoted string in shortcode parameter-argument: '{}…'",
+                "é".repeat(39)
+            )
+        );
+        let e = err("{{< p k=\\x y\n>}}");
+        assert_eq!(
+            e.hugo_message,
+            "unterminated quoted string in shortcode parameter-argument: '\\x y'"
+        );
+        assert_eq!(e.span, 8..9);
+    }
+
+    #[test]
+    fn quoted_input_is_cut() {
+        assert_eq!(quote_text("abc\r\nx"), "abc");
+        assert_eq!(quote_text(""), "");
+        let forty = "x".repeat(40);
+        assert_eq!(quote_text(&forty), forty);
+        assert_eq!(quote_text(&format!("{forty}\r")), forty);
+        assert_eq!(quote_text(&format!("{forty}\r\n")), forty);
+        assert_eq!(
+            quote_text(&format!("{forty}y")),
+            format!("{}…", "x".repeat(39))
+        );
+    }
+
+    #[test]
+    fn raw_strings() {
+        assert_eq!(
+            named(&one("{{< p k=`a\n\"b\" >}}` >}}")),
+            vec![("k", "a\n\"b\" >}}")]
+        );
+        let e = err("{{< p `abc >}}\nmore");
+        assert_eq!(
+            e.hugo_message,
+            "unterminated raw string in shortcode parameter-argument: 'abc >}}'"
+        );
+        assert_eq!(e.span, 6..7);
+        assert!(msg("{{< p k=`abc >}}").starts_with("unterminated raw string"));
+    }
+
+    #[test]
+    fn closing_and_self_closing() {
+        for s in [
+            "{{< /wrap >}}",
+            "{{</wrap>}}",
+            "{{< / wrap\t>}}",
+            "{{< /\n wrap >}}",
+            "{{% /wrap %}}",
+        ] {
+            let t = one(s);
+            assert!(t.closing && !t.self_closing, "{s}");
+            assert_eq!(t.name, "wrap");
+        }
+        let t = one("{{< /n.inline >}}");
+        assert!(t.closing && t.inline);
+        let t = one("{{< / >}}");
+        assert!(t.closing && t.name.is_empty() && t.name_span == (6..6));
+        for s in [
+            "{{< wrap />}}",
+            "{{< wrap a=1 />}}",
+            "{{< wrap a / >}}",
+            "{{< wrap a/>}}",
+            "{{< n.inline />}}",
+        ] {
+            let t = one(s);
+            assert!(t.self_closing && !t.closing, "{s}");
+        }
+    }
+
+    #[test]
+    fn closing_tag_errors() {
+        for s in [
+            "{{< /wrap x >}}",
+            "{{< /wrap\n>}}",
+            "{{< /wrap/ x >}}",
+            "{{< /wrap=1 >}}",
+        ] {
+            assert_eq!(msg(s), "unclosed shortcode", "{s}");
+        }
+        let e = err("{{< /wrap x >}}");
+        assert_eq!(e.span, 10..11);
+        let e = err("{{< /wrap");
+        assert_eq!(
+            (e.hugo_message.as_str(), e.span.clone()),
+            ("unclosed shortcode", 9..9)
+        );
+        // Parameters inside a closing tag.
+        assert_eq!(msg("{{< / \\\"a\\\" >}}"), "unclosed shortcode");
+    }
+
+    #[test]
+    fn eof_inside_tag() {
+        let e = err("text {{< x a=1\n b=2\n");
+        assert_eq!(e.hugo_message, "unclosed shortcode action");
+        assert_eq!((e.span.clone(), e.tag_start), (20..20, 5));
+    }
+
+    #[test]
+    fn escaped_tags_are_skipped() {
+        let l = lex_detailed("a {{</* x */>}} b {{%/* y z */%}} c", 0);
+        assert!(l.tags.is_empty() && l.errors.is_empty());
+        assert_eq!(l.escaped, vec![2..15, 18..33]);
+        // The end marker must be exact; a later exact one still ends it (Hugo searches ahead).
+        let l = lex_detailed("{{</* x */ >}} y {{</* z */>}}", 0);
+        assert_eq!(
+            (l.escaped.len(), l.escaped[0].clone(), l.errors.len()),
+            (1, 0..30, 0)
+        );
+        let e = err("{{</* x */ >}}");
+        assert_eq!(
+            (e.hugo_message.as_str(), e.span.clone()),
+            ("comment must be closed", 3..5)
+        );
+        assert_eq!(msg("{{</*/>}}"), "comment must be closed");
+        assert_eq!(msg("{{%/* x */>}}"), "comment must be closed");
+        // `{{< /* x */ >}}` (with a space) is not an escape.
+        assert!(msg("{{< /* x */ >}}").contains("U+002A '*'"));
+    }
+
+    #[test]
+    fn markdown_structure_is_ignored() {
+        let t = tags("```\n{{< a >}}\n```\n    {{< b >}}\n`{{< c >}}`\n<!-- {{< d >}} -->");
+        let names: Vec<_> = t.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, vec!["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn errors_do_not_hide_later_tags() {
+        let (t, e) = lex(
+            "{{< x \"unterminated {{< y >}}\n{{< a %}} {{< b >}} {{< c",
+            0,
+        );
+        let names: Vec<_> = t.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, vec!["y", "b"]);
+        let starts: Vec<_> = e.iter().map(|e| e.tag_start).collect();
+        assert_eq!(starts, vec![0, 30, 50]);
+        // A broken tag that swallows later ones: each later tag is still lexed on its own.
+        let (t, e) = lex("{{< a k=x{{<b k=y{{<c >}}", 0);
+        assert_eq!(e.len(), 0, "{e:?}");
+        assert_eq!(t.len(), 1);
+        let (t, e) = lex("{{< a k=\"{{< b >}}", 0);
+        assert_eq!((t.len(), e.len()), (1, 1));
+        assert_eq!(t[0].name, "b");
+    }
+
+    #[test]
+    fn broken_tags_keep_what_is_known() {
+        let l = lex_detailed("{{< wrap a=1 b >}}{{< /wrap x >}}{{< ! >}}", 0);
+        assert_eq!(l.broken.len(), 3);
+        assert_eq!(
+            (l.broken[0].name.as_deref(), l.broken[0].closing),
+            (Some("wrap"), false)
+        );
+        assert_eq!(
+            (l.broken[1].name.as_deref(), l.broken[1].closing),
+            (Some("wrap"), true)
+        );
+        assert_eq!(
+            (l.broken[2].name.as_deref(), l.broken[2].closing),
+            (None, false)
+        );
+        assert_eq!(l.broken[1].error, 1);
+    }
+
+    /// Tiny deterministic PRNG (xorshift) for the fuzz test.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+    }
+
+    fn assert_span(s: &str, base: usize, r: &Span, allow_empty: bool) {
+        assert!(
+            r.start <= r.end && r.start >= base && r.end <= base + s.len(),
+            "{r:?} in {s:?}"
+        );
+        assert!(
+            s.is_char_boundary(r.start - base) && s.is_char_boundary(r.end - base),
+            "{r:?} in {s:?}"
+        );
+        assert!(
+            allow_empty || r.start < r.end || r.end == base + s.len(),
+            "empty {r:?} in {s:?}"
+        );
+    }
+
+    #[test]
+    fn fuzz_no_panic_and_spans_on_boundaries() {
+        const FRAGS: &[&str] = &[
+            "{{<", "{{%", ">}}", "%}}", "/", "\"", "`", "=", "\\", "\n", " ", "a", "é", "/*", "*/",
+            "日", "\u{3000}", ".inline ", "{{", "}}", "\r", "\t", "x.", "-", "_",
+        ];
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..10_000 {
+            let n = (rng.next() % 40) as usize;
+            let s: String = (0..n)
+                .map(|_| FRAGS[(rng.next() % FRAGS.len() as u64) as usize])
+                .collect();
+            let base = (rng.next() % 3) as usize * 1000;
+            let l = lex_detailed(&s, base);
+            for t in &l.tags {
+                assert_span(&s, base, &t.span, false);
+                assert_span(&s, base, &t.name_span, true);
+                assert!(s[t.span.start - base..t.span.end - base].starts_with("{{"));
+                match &t.params {
+                    Params::None => {}
+                    Params::Positional(v) => {
+                        v.iter().for_each(|p| assert_span(&s, base, &p.span, true))
+                    }
+                    Params::Named(v) => v.iter().for_each(|(_, k, p)| {
+                        assert_span(&s, base, k, false);
+                        assert_span(&s, base, &p.span, true);
+                    }),
+                }
+            }
+            for e in &l.errors {
+                assert_span(&s, base, &e.span, false);
+                assert!(e.tag_start >= base && e.tag_start <= e.span.start.max(e.tag_start));
+            }
+            assert_eq!(l.errors.len(), l.broken.len());
+            for r in &l.escaped {
+                assert_span(&s, base, r, false);
+            }
+        }
+    }
+
+    // Large inputs: these must stay linear (run with --release to time them).
+
+    #[test]
+    fn big_many_openers_on_one_line() {
+        let s = "{{<".repeat(200_000);
+        let (t, e) = lex(&s, 0);
+        assert_eq!((t.len(), e.len()), (0, 200_000));
+    }
+
+    #[test]
+    fn big_many_unterminated_quotes() {
+        let s = "{{< x \"a ".repeat(100_000);
+        let (_, e) = lex(&s, 0);
+        assert!(!e.is_empty());
+        let s = "{{< x k=\\a ".repeat(100_000);
+        let (_, e) = lex(&s, 0);
+        assert_eq!(e.len(), 100_000);
+        let s = "{{< x \"\\\"{{< y \\\"".repeat(50_000);
+        let _ = lex(&s, 0);
+    }
+
+    #[test]
+    fn big_20mb_line() {
+        let s = "a".repeat(20_000_000);
+        assert!(lex(&s, 0).0.is_empty());
+        let s = format!("{{{{< x \"{}\" >}}}}", "é".repeat(10_000_000));
+        assert_eq!(lex(&s, 0).0.len(), 1);
+        let s = format!("{{{{< x \"{}", "é".repeat(10_000_000));
+        assert_eq!(lex(&s, 0).1.len(), 1);
+        let s = format!("{{{{< x {}", " ".repeat(20_000_000));
+        assert_eq!(lex(&s, 0).1.len(), 1);
+        let s = "lorem {{< x a=1 >}} ipsum {{< y \"q\" >}} 日本語テキスト ".repeat(250_000);
+        assert_eq!(lex(&s, 0).0.len(), 500_000);
+    }
+
+    #[test]
+    fn big_overlapping_broken_tags() {
+        // Every `{{<` starts a tag that swallows all later ones and fails at the end.
+        let s = format!("{{{{< x{}", " a={{<y".repeat(200_000));
+        let (_, e) = lex(&s, 0);
+        assert_eq!(e.len(), 200_001);
+        let s = format!("{{{{< x{}", " a=`{{<y`".repeat(100_000));
+        let _ = lex(&s, 0);
+        let s = "{{</* ".repeat(200_000);
+        assert_eq!(lex(&s, 0).1.len(), 200_000);
+        let s = format!("{}{}", "{{< x k=`".repeat(100_000), "\n".repeat(10));
+        let _ = lex(&s, 0);
+    }
 }

@@ -49,27 +49,69 @@ pub struct Split {
 /// Splits `text` as Hugo's page lexer does and parses the front matter.
 pub fn split(text: &str, version: HugoVersion) -> Split {
     let bytes = text.as_bytes();
-    let mut start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    while start < bytes.len()
-        && matches!(
-            bytes[start],
-            b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c'
-        )
-    {
-        start += 1;
+    let old = version < HugoVersion::new(0, 123);
+    let mut start = 0;
+    // Hugo before 0.123 reads front matter wrapped in an HTML comment: the
+    // comment's first line is skipped, and `-->` must follow later, unless
+    // the page ends with the front matter.
+    let mut comment: Option<usize> = None;
+    loop {
+        match bytes.get(start) {
+            Some(b' ' | b'\t' | b'\r' | b'\n') => start += 1,
+            Some(b'\x0b' | b'\x0c') if !old => start += 1,
+            Some(0xEF) if text[start..].starts_with('\u{feff}') => start += 3,
+            Some(b'<') if old => {
+                if !text[start..].starts_with("<!--") {
+                    return failed(
+                        Format::Yaml,
+                        start..start + 1,
+                        "plain HTML documents not supported (Hugo before 0.123)",
+                        start..start + 1,
+                        start..text.len(),
+                    );
+                }
+                comment.get_or_insert(start);
+                start = line_end(text, start).1;
+            }
+            _ => break,
+        }
     }
     let rest = &text[start..];
-    match bytes.get(start) {
+    let mut result = match bytes.get(start) {
         Some(b'-') => delimited(text, start, "---", Format::Yaml),
         Some(b'+') => delimited(text, start, "+++", Format::Toml),
         Some(b'{') => json_block(text, start),
         Some(b'#') if rest.starts_with("#+") => org_block(text, start),
-        Some(b'<') if version < HugoVersion::new(0, 123) => html_start(text, start, version),
         _ => Split {
             front_matter: None,
-            body: 0..text.len(),
+            body: start..text.len(),
         },
+    };
+    if let Some(open) = comment {
+        let failed_already = result
+            .front_matter
+            .as_ref()
+            .is_some_and(|f| f.tree.is_err());
+        let body = result.body.clone();
+        if !failed_already && body.start < text.len() {
+            match text[body.clone()].find("-->") {
+                Some(i) => result.body = body.start + i + 3..text.len(),
+                None => {
+                    return failed(
+                        Format::Yaml,
+                        open..open + 4,
+                        "starting HTML comment with no end",
+                        open..open + 4,
+                        body,
+                    )
+                }
+            }
+        }
     }
+    if result.front_matter.is_none() && comment.is_none() {
+        result.body = 0..text.len();
+    }
+    result
 }
 
 fn failed(
@@ -143,13 +185,17 @@ fn delimited(text: &str, start: usize, delim: &str, format: Format) -> Split {
                     e.span.start + first_line..e.span.end + first_line,
                 )
             });
+            // Like Hugo, the closer's own line ending is not body text.
+            let mut body = line + delim.len();
+            body += usize::from(text.as_bytes().get(body) == Some(&b'\r'));
+            body += usize::from(text.as_bytes().get(body) == Some(&b'\n'));
             return Split {
                 front_matter: Some(FrontMatter {
                     format,
                     delimiter: opener,
                     tree,
                 }),
-                body: line + delim.len()..text.len(),
+                body: body..text.len(),
             };
         }
         line = next;
@@ -252,48 +298,6 @@ fn org(payload: &str) -> Node {
     Node::new(0..payload.len(), NodeKind::Map(entries))
 }
 
-/// Hugo before 0.123 refused documents starting with HTML, except a comment
-/// that wraps the front matter.
-fn html_start(text: &str, start: usize, version: HugoVersion) -> Split {
-    let rest = &text[start..];
-    if let Some(after) = rest.strip_prefix("<!--") {
-        let Some(close) = after.find("-->") else {
-            return failed(
-                Format::Yaml,
-                start..start + 4,
-                "starting HTML comment with no end",
-                start..start + 4,
-                start..text.len(),
-            );
-        };
-        let inner_start = start + 4;
-        let inner_end = inner_start + close;
-        // Blank out the comment opener so offsets stay those of the file.
-        let masked = format!(
-            "{}{}",
-            " ".repeat(inner_start),
-            &text[inner_start..inner_end]
-        );
-        let mut inner = split(&masked, version);
-        if inner.front_matter.is_none() {
-            // Without front matter inside, the whole page is content.
-            return Split {
-                front_matter: None,
-                body: 0..text.len(),
-            };
-        }
-        inner.body = inner_end + 3..text.len();
-        return inner;
-    }
-    failed(
-        Format::Yaml,
-        start..start + 1,
-        "plain HTML documents not supported (Hugo before 0.123)",
-        start..start + 1,
-        start..text.len(),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,7 +318,7 @@ mod tests {
         assert_eq!(fm.format, Format::Yaml);
         let tree = fm.tree.unwrap();
         assert_eq!(&text[tree.get("title").unwrap().value.span.clone()], "x");
-        assert_eq!(&text[s.body], "\nbody\n");
+        assert_eq!(&text[s.body], "body\n");
     }
 
     #[test]
@@ -397,8 +401,21 @@ mod tests {
     fn html_start_before_0_123() {
         let old = HugoVersion::new(0, 111);
         assert!(split("<p>x</p>", old).front_matter.unwrap().tree.is_err());
-        assert!(split("<!-- x", old).front_matter.unwrap().tree.is_err());
+        assert!(split("<!-- x", old).front_matter.is_none());
         let s = split("<!--\n---\na: 1\n---\n-->\nbody", old);
         assert!(s.front_matter.unwrap().tree.is_ok());
+        // The comment's own first line is skipped, `-->` included.
+        assert!(split("<!-- x -->\nbody", old)
+            .front_matter
+            .unwrap()
+            .tree
+            .is_err());
+        // A page that ends with its front matter needs no `-->`.
+        assert!(split("<!-- no end\n---\na: 1\n---\n", old)
+            .front_matter
+            .unwrap()
+            .tree
+            .is_ok());
+        assert!(split("<!--x", old).front_matter.is_none());
     }
 }

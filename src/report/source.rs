@@ -34,7 +34,12 @@ impl SourceCode for IndexedSource<'_> {
             data,
             SourceSpan::from(from..to),
             first,
-            0,
+            // miette prints this column in the snippet's header when there is no context before.
+            if before == 0 {
+                self.text[from..start].chars().count()
+            } else {
+                0
+            },
             last - first + 1,
         )))
     }

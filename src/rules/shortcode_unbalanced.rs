@@ -60,8 +60,8 @@ impl Rule for ShortcodeUnbalanced {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let tags = &cx.doc.shortcodes().tags;
-        if tags.is_empty() {
+        let lexed = cx.doc.shortcodes();
+        if lexed.tags.is_empty() && lexed.broken.is_empty() {
             return;
         }
         let known = cx.site.shortcodes();
@@ -70,6 +70,13 @@ impl Rule for ShortcodeUnbalanced {
             Some(_) => InnerKind::NoInner,
             None => InnerKind::Unknown,
         };
-        out.extend(shortcode_tree::check(tags, inner).iter().map(diagnostic));
+        // Hugo checks inline definitions only when inline shortcodes are enabled.
+        let inline_on = cx.site.hugo.inline_shortcodes;
+        out.extend(
+            shortcode_tree::check_lexed(lexed, inner)
+                .iter()
+                .filter(|p| inline_on || !matches!(p, Problem::InlineUndefined { .. }))
+                .map(diagnostic),
+        );
     }
 }
