@@ -8,8 +8,9 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Level, Severity};
 use crate::document::Document;
-use crate::rules::{self, Context, Rule};
+use crate::rules::{self, unused_suppression, Context, Rule};
 use crate::site::Site;
+use crate::suppress;
 
 /// Which rules the command line asked for.
 #[derive(Debug, Default, Clone)]
@@ -77,10 +78,68 @@ impl ActiveRules<'_> {
                 }
             }
         }
+        if cx.doc.text.contains("pagelint") {
+            self.suppress(cx, &mut out);
+        }
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
         out
+    }
+
+    fn level_of(&self, name: &str) -> Option<Option<Level>> {
+        self.rules
+            .iter()
+            .find(|(r, _)| r.meta().name == name)
+            .map(|(_, l)| *l)
+    }
+
+    /// Drops the findings that suppression comments silence, and reports the
+    /// suppressions that silence nothing.
+    fn suppress(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let suppressions = suppress::parse(cx.doc);
+        if suppressions.is_empty() {
+            return;
+        }
+        let lines = cx.doc.lines();
+        let mut used: Vec<Vec<bool>> = suppressions
+            .iter()
+            .map(|s| vec![false; s.rules.len()])
+            .collect();
+        out.retain(|d| {
+            let line = lines.line_of(d.span.start);
+            let mut silenced = false;
+            for (s, used) in suppressions.iter().zip(used.iter_mut()) {
+                if s.lines.contains(&line) {
+                    if let Some(i) = s.rules.iter().position(|r| r == d.rule) {
+                        used[i] = true;
+                        silenced = true;
+                    }
+                }
+            }
+            !silenced
+        });
+        let Some(level) = self.level_of(unused_suppression::META.name) else {
+            return;
+        };
+        let start = out.len();
+        for (s, used) in suppressions.iter().zip(&used) {
+            if s.rules.is_empty() {
+                out.push(unused_suppression::nameless(s));
+            }
+            for (rule, used) in s.rules.iter().zip(used) {
+                if rules::by_name(rule).is_none() {
+                    out.push(unused_suppression::unknown(s, rule));
+                } else if !used && self.level_of(rule).is_some() {
+                    out.push(unused_suppression::unused(s, rule));
+                }
+            }
+        }
+        if let Some(Level::On(severity)) = level {
+            for d in &mut out[start..] {
+                d.severity = severity;
+            }
+        }
     }
 
     pub fn run_site(&self, site: &Site) -> Vec<Diagnostic> {

@@ -17,5 +17,6 @@ pub mod report;
 pub mod rules;
 pub mod site;
 pub mod source;
+pub mod suppress;
 pub mod version;
 pub mod walk;

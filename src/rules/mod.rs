@@ -67,6 +67,7 @@ registry! {
     shortcode_args::ShortcodeArgs,
     broken_ref::BrokenRef,
     theme_missing::ThemeMissing,
+    unused_suppression::UnusedSuppression,
 }
 
 pub fn by_name(name: &str) -> Option<&'static RuleMeta> {

@@ -1,0 +1,43 @@
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::suppress::Suppression;
+
+pub struct UnusedSuppression;
+
+pub static META: RuleMeta = RuleMeta {
+    name: "unused-suppression",
+    summary: "a suppression comment that suppresses nothing, or names no rule or an unknown one",
+    severity: Severity::Warning,
+    default_enabled: true,
+    fixable: false,
+    doc: include_str!("../../rules/unused-suppression.md"),
+};
+
+/// Built by the engine, which alone knows what each suppression silenced.
+pub fn unused(s: &Suppression, rule: &str) -> Diagnostic {
+    Diagnostic::new(&META, s.span.clone(), format!("suppression of `{rule}` suppresses nothing"))
+        .label("unused")
+        .help("remove it, or move it to the line with the finding")
+}
+
+pub fn unknown(s: &Suppression, rule: &str) -> Diagnostic {
+    let d = Diagnostic::new(&META, s.span.clone(), format!("suppression names an unknown rule `{rule}`")).label("unknown rule");
+    match crate::config::read::did_you_mean(rule, crate::rules::names()) {
+        Some(m) => d.help(format!("did you mean `{m}`?")),
+        None => d.help("`pagelint rules` lists every rule"),
+    }
+}
+
+pub fn nameless(s: &Suppression) -> Diagnostic {
+    Diagnostic::new(&META, s.span.clone(), "suppression names no rule")
+        .label("which rule?")
+        .help("name the rule to suppress, e.g. <!-- pagelint-disable-next-line broken-image -->")
+}
+
+impl Rule for UnusedSuppression {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+}
