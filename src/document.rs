@@ -103,21 +103,29 @@ fn decode(bytes: Vec<u8>) -> (String, Option<Unreadable>) {
         return (String::new(), Some(Unreadable::Utf16));
     }
     let sniff = &bytes[..bytes.len().min(8192)];
-    if let Some(nul) = sniff.iter().position(|&b| b == 0) {
+    if sniff.contains(&0) {
         let non_text = sniff
             .iter()
             .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b))
             .count();
         if non_text * 10 > sniff.len() {
-            return (String::new(), Some(Unreadable::Binary { offset: nul }));
+            let offset = sniff.iter().position(|&b| b == 0).unwrap_or(0);
+            return (String::new(), Some(Unreadable::Binary { offset }));
         }
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
+    // Validation is a tenth of a whole-site run on CJK text; simdutf8 does it
+    // several times faster than the standard library.
+    match simdutf8::compat::from_utf8(&bytes) {
+        Ok(_) => {
+            // SAFETY: simdutf8 has just validated these exact bytes as UTF-8.
+            (unsafe { String::from_utf8_unchecked(bytes) }, None)
+        }
         Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            (text, Some(Unreadable::InvalidUtf8 { offset }))
+            let offset = e.valid_up_to();
+            (
+                String::from_utf8_lossy(&bytes).into_owned(),
+                Some(Unreadable::InvalidUtf8 { offset }),
+            )
         }
     }
 }

@@ -36,12 +36,13 @@ pub fn images(text: &str, body: Span, shortcodes: &Shortcodes) -> Vec<Image> {
     let base = body.start;
     let src = &text[body];
     let mut out = Vec::new();
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_DEFINITION_LIST;
-    let parser = Parser::new_ext(src, options);
+    // Without `![` or `<img` the Markdown parse cannot find an image.
+    let maybe_markdown = src.contains("![") || contains_img_tag(src);
+    // Tables change what is a paragraph; the other extensions never change what is an image.
+    let parser = Parser::new_ext(
+        if maybe_markdown { src } else { "" },
+        Options::ENABLE_TABLES,
+    );
     let refs: Vec<(String, Span)> = parser
         .reference_definitions()
         .iter()
@@ -109,6 +110,20 @@ pub fn images(text: &str, body: Span, shortcodes: &Shortcodes) -> Vec<Image> {
     }
     out.sort_by_key(|i| i.span.start);
     out
+}
+
+/// Whether `<img` appears in any letter case.
+fn contains_img_tag(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = s[from..].find('<') {
+        let at = from + i;
+        if b.len() >= at + 4 && b[at + 1..at + 4].eq_ignore_ascii_case(b"img") {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// The label of a reference image `![alt][label]`, or of `![label]` / `![label][]`.

@@ -155,8 +155,8 @@ impl Rule for BrokenImage {
             let relative = !decoded.starts_with('/');
             if let Some(actual) = published.case_variant(&url) {
                 let written = &cx.doc.text[image.span.clone()];
-                let fix = case_fix(written, image.span.clone(), actual);
-                out.push(wrong_case(image, raw, &shown_as(actual, &page_dir, relative), fix));
+                let fix = case_fix(written, image.span.clone(), &actual);
+                out.push(wrong_case(image, raw, &shown_as(&actual, &page_dir, relative), fix));
                 continue;
             }
             if cx.site.incomplete() {

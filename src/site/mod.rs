@@ -170,7 +170,7 @@ impl Site {
                     content: true,
                 });
             }
-            Published::build(&sources, self.threads)
+            Published::new(sources)
         })
     }
 

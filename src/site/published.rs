@@ -1,35 +1,22 @@
-//! Every file the site publishes as-is, keyed by its URL path: static files
-//! (all static dirs, themes' static dirs, module mounts) and the non-content
-//! files of the content dirs (bundle resources, loose section files).
+//! What the site publishes as-is, looked up by URL path: static files (all
+//! static dirs, themes' static dirs, module mounts) and the non-content files
+//! of the content dirs (bundle resources, loose section files); and the
+//! content pages, for `ref`.
 //!
-//! Built once per run from one directory walk; an image lookup is a hash
-//! lookup, so no image is ever stat'ed.
+//! Folders are listed on demand, each at most once per run, and every lookup
+//! after that is a hash lookup: no image is ever stat'ed, and only the folders
+//! that pages actually reference are read. The same code serves a whole-site
+//! run and a single file from an editor.
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 
-use ignore::WalkBuilder;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::walk::is_content_file;
 
-#[derive(Debug, Default)]
-pub struct Published {
-    /// URL paths without the leading `/`, e.g. `images/posts/a.jpg`.
-    urls: HashSet<String>,
-    /// Lowercased URL path → the real one, for case-only mismatches.
-    lower: HashMap<String, String>,
-    /// Directory URL → file names in it, for nearest-name help.
-    dirs: HashMap<String, Vec<String>>,
-    /// File name → URL paths, for "it exists elsewhere" help.
-    names: HashMap<String, Vec<String>>,
-    /// The same walk's content pages, for `ref`: lowercased logical paths
-    /// (`posts/a.md`, `posts/a`, `posts/b` for a bundle) and base names.
-    pages: HashSet<String>,
-    page_names: HashSet<String>,
-}
-
 /// A folder whose files are published under `prefix`.
+#[derive(Debug, Clone)]
 pub struct Source {
     pub dir: PathBuf,
     pub prefix: String,
@@ -42,187 +29,397 @@ pub fn urlize(segment: &str) -> String {
     segment.to_lowercase().replace(' ', "-")
 }
 
-impl Published {
-    pub fn build(sources: &[Source], threads: usize) -> Published {
-        let found: Mutex<Vec<String>> = Mutex::new(Vec::new());
-        let pages: Mutex<Vec<String>> = Mutex::new(Vec::new());
-        for source in sources.iter().filter(|s| s.dir.is_dir()) {
-            let mut builder = WalkBuilder::new(&source.dir);
-            builder
-                .standard_filters(false)
-                .hidden(true)
-                .follow_links(false)
-                .threads(threads);
-            builder.build_parallel().run(|| {
-                let (found, pages) = (&found, &pages);
-                Box::new(move |entry| {
-                    if let Ok(entry) = entry {
-                        if entry.file_type().is_some_and(|t| t.is_file()) {
-                            if let Some(url) = url_of(source, entry.path()) {
-                                if let Ok(mut v) = found.lock() {
-                                    v.push(url);
-                                }
-                            } else if let Ok(rel) = entry.path().strip_prefix(&source.dir) {
-                                if let Ok(mut v) = pages.lock() {
-                                    v.push(rel.to_string_lossy().replace('\\', "/"));
-                                }
-                            }
-                        }
-                    }
-                    ignore::WalkState::Continue
-                })
-            });
+/// One folder's entries: name → is a folder.
+#[derive(Debug, Default)]
+struct Listing {
+    entries: FxHashMap<Box<str>, bool>,
+    /// Lowercased (for content folders: urlized) name → real names, built on first need.
+    folded: OnceLock<FxHashMap<String, Vec<Box<str>>>>,
+}
+
+impl Listing {
+    fn read(dir: &Path) -> Listing {
+        let mut entries = FxHashMap::default();
+        if let Ok(read) = std::fs::read_dir(dir) {
+            for entry in read.flatten() {
+                let Ok(kind) = entry.file_type() else {
+                    continue;
+                };
+                let name = entry.file_name().to_string_lossy().into_owned();
+                // The folder listing gives the type; only a symlink needs a stat.
+                let is_dir = if kind.is_symlink() {
+                    entry.path().is_dir()
+                } else {
+                    kind.is_dir()
+                };
+                if name != ".git" {
+                    entries.insert(name.into_boxed_str(), is_dir);
+                }
+            }
         }
-        let mut urls = found.into_inner().unwrap_or_default();
-        urls.sort();
-        let mut index = Published::default();
-        for url in urls {
-            index.insert(url);
+        Listing {
+            entries,
+            folded: OnceLock::new(),
         }
-        for page in pages.into_inner().unwrap_or_default() {
-            index.insert_page(&page);
-        }
-        index
     }
 
-    fn insert(&mut self, url: String) {
-        let (dir, name) = url.rsplit_once('/').unwrap_or(("", &url));
-        self.dirs
-            .entry(dir.to_string())
-            .or_default()
-            .push(name.to_string());
-        self.names
-            .entry(name.to_string())
-            .or_default()
-            .push(url.clone());
-        self.lower
-            .entry(url.to_lowercase())
-            .or_insert_with(|| url.clone());
-        self.urls.insert(url);
-    }
-
-    fn insert_page(&mut self, rel: &str) {
-        let lower = rel.to_lowercase();
-        let without_ext = lower
-            .rsplit_once('.')
-            .map_or(lower.as_str(), |(a, _)| a)
-            .to_string();
-        let (dir, stem) = without_ext
-            .rsplit_once('/')
-            .unwrap_or(("", without_ext.as_str()));
-        let (dir, stem) = (dir.to_string(), stem.to_string());
-        if stem == "index" || stem == "_index" {
-            self.pages.insert(dir.clone());
-            self.page_names
-                .insert(dir.rsplit('/').next().unwrap_or(&dir).to_string());
-        } else {
-            self.page_names.insert(stem);
-        }
-        self.page_names
-            .insert(lower.rsplit('/').next().unwrap_or(&lower).to_string());
-        self.pages.insert(without_ext);
-        self.pages.insert(lower);
-    }
-
-    /// Whether a content-relative logical path (lowercased, no leading `/`)
-    /// names a page: `posts/a.md`, `posts/a`, or a bundle's folder.
-    pub fn has_page(&self, path: &str) -> bool {
-        self.pages.contains(path)
-    }
-
-    /// Whether some page has this base name (`a.md`, `a`, or a bundle's folder name).
-    pub fn has_page_named(&self, name: &str) -> bool {
-        self.page_names.contains(name)
-    }
-
-    pub fn contains(&self, url: &str) -> bool {
-        self.urls.contains(url)
-    }
-
-    /// The published path that differs from `url` only in letter case.
-    pub fn case_variant(&self, url: &str) -> Option<&str> {
-        self.lower.get(&url.to_lowercase()).map(String::as_str)
-    }
-
-    /// A published file the author probably meant: the same name in another
-    /// folder, or a close name in the same folder.
-    pub fn nearest(&self, url: &str) -> Option<String> {
-        let (dir, name) = url.rsplit_once('/').unwrap_or(("", url));
-        if let Some(elsewhere) = self.names.get(name).and_then(|v| v.first()) {
-            return Some(elsewhere.clone());
-        }
-        let siblings = self.dirs.get(dir)?;
-        let limit = 3.min(name.chars().count() / 3).max(1);
-        let (_, best) = siblings
-            .iter()
-            .map(|s| (strsim::levenshtein(name, s), s))
-            .filter(|(d, _)| *d <= limit)
-            .min_by_key(|(d, _)| *d)?;
-        Some(if dir.is_empty() {
-            best.clone()
-        } else {
-            format!("{dir}/{best}")
+    fn folded(&self, content: bool) -> &FxHashMap<String, Vec<Box<str>>> {
+        self.folded.get_or_init(|| {
+            let mut map: FxHashMap<String, Vec<Box<str>>> = FxHashMap::default();
+            for name in self.entries.keys() {
+                let key = if content {
+                    urlize(name)
+                } else {
+                    name.to_lowercase()
+                };
+                map.entry(key).or_default().push(name.clone());
+            }
+            for names in map.values_mut() {
+                names.sort_unstable();
+            }
+            map
         })
-    }
-
-    pub fn len(&self) -> usize {
-        self.urls.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.urls.is_empty()
     }
 }
 
-fn url_of(source: &Source, path: &Path) -> Option<String> {
-    let rel = path.strip_prefix(&source.dir).ok()?;
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    let (name, dirs) = parts.split_last()?;
-    if source.content && is_content_file(path) {
-        return None;
-    }
-    let mut url = source.prefix.clone();
-    for d in dirs {
-        if !url.is_empty() {
-            url.push('/');
+/// How a URL segment is matched against real names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Match {
+    Exact,
+    IgnoreCase,
+}
+
+#[derive(Debug, Default)]
+pub struct Published {
+    sources: Vec<Source>,
+    listings: Mutex<FxHashMap<PathBuf, Arc<OnceLock<Listing>>>>,
+    /// Every page's base name, for `ref` by name; walks the content on first need.
+    page_names: OnceLock<FxHashSet<String>>,
+}
+
+impl Published {
+    pub fn new(sources: Vec<Source>) -> Published {
+        Published {
+            sources,
+            ..Published::default()
         }
-        url.push_str(&if source.content { urlize(d) } else { d.clone() });
     }
-    if !url.is_empty() {
-        url.push('/');
+
+    /// The folder's listing, read once however many threads ask.
+    fn listing(&self, dir: &Path) -> Arc<OnceLock<Listing>> {
+        let cell = {
+            let mut map = self.listings.lock().unwrap_or_else(|e| e.into_inner());
+            map.entry(dir.to_path_buf()).or_default().clone()
+        };
+        cell.get_or_init(|| Listing::read(dir));
+        cell
     }
-    url.push_str(name);
-    Some(url)
+
+    /// Follows URL segments from a source's folder. Folder segments of content
+    /// sources match urlized names (Hugo lowercases page paths); file names and
+    /// static folders match exactly, or ignoring case with `IgnoreCase`.
+    /// Returns the real path below the source, with `/`.
+    fn resolve(&self, source: &Source, url: &str, mode: Match) -> Option<String> {
+        let rest = if source.prefix.is_empty() {
+            url
+        } else {
+            url.strip_prefix(source.prefix.as_str())?
+                .strip_prefix('/')?
+        };
+        let segments: Vec<&str> = rest.split('/').collect();
+        let (file, dirs) = segments.split_last()?;
+        let mut dir = source.dir.clone();
+        let mut real = Vec::with_capacity(segments.len());
+        for seg in dirs {
+            let cell = self.listing(&dir);
+            let listing = cell.get()?;
+            let name = if source.content || mode == Match::IgnoreCase {
+                let key = if source.content {
+                    urlize(seg)
+                } else {
+                    seg.to_lowercase()
+                };
+                let candidates = listing.folded(source.content).get(&key)?;
+                candidates
+                    .iter()
+                    .find(|n| listing.entries.get(*n) == Some(&true))?
+                    .clone()
+            } else {
+                listing.entries.get(*seg).filter(|d| **d)?;
+                (*seg).into()
+            };
+            dir.push(&*name);
+            real.push(name);
+        }
+        let cell = self.listing(&dir);
+        let listing = cell.get()?;
+        let name: Box<str> = match listing.entries.get(*file) {
+            Some(false) => (*file).into(),
+            _ if mode == Match::IgnoreCase => listing
+                .folded(false)
+                .get(&file.to_lowercase())?
+                .iter()
+                .find(|n| listing.entries.get(*n) == Some(&false))?
+                .clone(),
+            _ => return None,
+        };
+        if source.content && is_content_file(Path::new(&*name)) {
+            return None;
+        }
+        real.push(name);
+        Some(real.join("/"))
+    }
+
+    /// The URL a resolved real path is published at.
+    fn url_of(source: &Source, real: &str) -> String {
+        let mut parts: Vec<String> = real.split('/').map(str::to_string).collect();
+        if source.content {
+            let last = parts.len().saturating_sub(1);
+            for p in &mut parts[..last] {
+                *p = urlize(p);
+            }
+        }
+        if !source.prefix.is_empty() {
+            parts.insert(0, source.prefix.clone());
+        }
+        parts.join("/")
+    }
+
+    /// Whether some folder publishes a file at `url` (no leading `/`).
+    pub fn contains(&self, url: &str) -> bool {
+        self.sources
+            .iter()
+            .any(|s| self.resolve(s, url, Match::Exact).is_some())
+    }
+
+    /// The published URL that differs from `url` only in letter case.
+    pub fn case_variant(&self, url: &str) -> Option<String> {
+        self.sources.iter().find_map(|s| {
+            self.resolve(s, url, Match::IgnoreCase)
+                .map(|real| Self::url_of(s, &real))
+        })
+    }
+
+    /// A published file in the same folder with a close name, for did-you-mean.
+    pub fn nearest(&self, url: &str) -> Option<String> {
+        let (dir, name) = url.rsplit_once('/').unwrap_or(("", url));
+        let limit = 3.min(name.chars().count() / 3).max(1);
+        let mut best: Option<(usize, String)> = None;
+        for source in &self.sources {
+            let Some(real_dir) = self.resolve_dir(source, dir) else {
+                continue;
+            };
+            let cell = self.listing(&real_dir);
+            let Some(listing) = cell.get() else { continue };
+            for (candidate, is_dir) in &listing.entries {
+                if *is_dir || (source.content && is_content_file(Path::new(&**candidate))) {
+                    continue;
+                }
+                let d = strsim::levenshtein(name, candidate);
+                if d <= limit
+                    && best
+                        .as_ref()
+                        .is_none_or(|(bd, bn)| (d, &**candidate) < (*bd, bn.as_str()))
+                {
+                    best = Some((d, candidate.to_string()));
+                }
+            }
+        }
+        best.map(|(_, n)| {
+            if dir.is_empty() {
+                n
+            } else {
+                format!("{dir}/{n}")
+            }
+        })
+    }
+
+    /// The real folder a URL folder (no leading or trailing `/`) resolves to in `source`.
+    fn resolve_dir(&self, source: &Source, url_dir: &str) -> Option<PathBuf> {
+        let rest = if source.prefix.is_empty() {
+            url_dir
+        } else if url_dir == source.prefix {
+            ""
+        } else {
+            url_dir
+                .strip_prefix(source.prefix.as_str())?
+                .strip_prefix('/')?
+        };
+        let mut dir = source.dir.clone();
+        for seg in rest.split('/').filter(|s| !s.is_empty()) {
+            let cell = self.listing(&dir);
+            let listing = cell.get()?;
+            let name = if source.content {
+                listing
+                    .folded(true)
+                    .get(&urlize(seg))?
+                    .iter()
+                    .find(|n| listing.entries.get(*n) == Some(&true))?
+                    .clone()
+            } else {
+                listing.entries.get(seg).filter(|d| **d)?;
+                seg.into()
+            };
+            dir.push(&*name);
+        }
+        Some(dir)
+    }
+
+    /// Whether a content-relative logical path (no leading `/`) names a page:
+    /// `posts/a.md`, `posts/a`, or a bundle's folder. Case-insensitive, as
+    /// Hugo's page lookup is.
+    pub fn has_page(&self, path: &str) -> bool {
+        let path = path.trim_end_matches('/');
+        self.sources.iter().filter(|s| s.content).any(|source| {
+            let mut candidates = vec![path.to_string()];
+            if !is_content_file(Path::new(path)) {
+                for ext in crate::walk::EXTENSIONS {
+                    candidates.push(format!("{path}.{ext}"));
+                }
+                for index in ["index", "_index"] {
+                    for ext in crate::walk::EXTENSIONS {
+                        candidates.push(if path.is_empty() {
+                            format!("{index}.{ext}")
+                        } else {
+                            format!("{path}/{index}.{ext}")
+                        });
+                    }
+                }
+            }
+            candidates.iter().any(|c| self.page_file(source, c))
+        })
+    }
+
+    /// Whether `rel` (a content file path) exists, folders matched ignoring case.
+    fn page_file(&self, source: &Source, rel: &str) -> bool {
+        let segments: Vec<&str> = rel.split('/').filter(|s| !s.is_empty()).collect();
+        let Some((file, dirs)) = segments.split_last() else {
+            return false;
+        };
+        let mut dir = source.dir.clone();
+        for seg in dirs {
+            let cell = self.listing(&dir);
+            let Some(listing) = cell.get() else {
+                return false;
+            };
+            let Some(name) = listing
+                .folded(false)
+                .get(&seg.to_lowercase())
+                .and_then(|v| v.iter().find(|n| listing.entries.get(*n) == Some(&true)))
+            else {
+                return false;
+            };
+            dir.push(&**name);
+        }
+        let cell = self.listing(&dir);
+        let Some(listing) = cell.get() else {
+            return false;
+        };
+        listing
+            .folded(false)
+            .get(&file.to_lowercase())
+            .is_some_and(|v| v.iter().any(|n| listing.entries.get(n) == Some(&false)))
+    }
+
+    /// Whether some page has this base name (`a.md`, `a`, or a bundle's folder
+    /// name). The content is walked for this once, and only if asked.
+    pub fn has_page_named(&self, name: &str) -> bool {
+        self.page_names
+            .get_or_init(|| {
+                let mut names = FxHashSet::default();
+                for source in self.sources.iter().filter(|s| s.content) {
+                    let mut stack = vec![source.dir.clone()];
+                    while let Some(dir) = stack.pop() {
+                        let Ok(read) = std::fs::read_dir(&dir) else {
+                            continue;
+                        };
+                        for entry in read.flatten() {
+                            let path = entry.path();
+                            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                                stack.push(path);
+                            } else if is_content_file(&path) {
+                                let file = entry.file_name().to_string_lossy().to_lowercase();
+                                let stem = file
+                                    .rsplit_once('.')
+                                    .map_or(file.as_str(), |(s, _)| s)
+                                    .to_string();
+                                if stem == "index" || stem == "_index" {
+                                    if let Some(folder) = dir.file_name() {
+                                        names.insert(folder.to_string_lossy().to_lowercase());
+                                    }
+                                } else {
+                                    names.insert(stem);
+                                }
+                                names.insert(file);
+                            }
+                        }
+                    }
+                }
+                names
+            })
+            .contains(name)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn index(urls: &[&str]) -> Published {
-        let mut p = Published::default();
-        for u in urls {
-            p.insert(u.to_string());
+    fn site() -> (tempfile::TempDir, Published) {
+        let dir = tempfile::tempdir().unwrap();
+        for f in [
+            "static/images/posts/a.jpg",
+            "static/images/posts/photo-1.png",
+            "static/other/b.png",
+            "content/My Bundle/Pic.JPG",
+            "content/My Bundle/index.md",
+            "content/posts/x.md",
+            "content/posts/_index.md",
+            "assets/img/m.png",
+        ] {
+            let p = dir.path().join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
         }
-        p
+        let sources = vec![
+            Source {
+                dir: dir.path().join("static"),
+                prefix: String::new(),
+                content: false,
+            },
+            Source {
+                dir: dir.path().join("assets/img"),
+                prefix: "img".into(),
+                content: false,
+            },
+            Source {
+                dir: dir.path().join("content"),
+                prefix: String::new(),
+                content: true,
+            },
+        ];
+        (dir, Published::new(sources))
     }
 
     #[test]
     fn lookups() {
-        let p = index(&[
-            "images/posts/a.jpg",
-            "images/posts/photo-1.png",
-            "other/b.png",
-        ]);
+        let (_dir, p) = site();
         assert!(p.contains("images/posts/a.jpg"));
+        assert!(!p.contains("images/posts/A.jpg"));
+        assert!(p.contains("img/m.png"));
+        assert!(p.contains("my-bundle/Pic.JPG"));
+        assert!(
+            !p.contains("my-bundle/index.md"),
+            "content files are pages, not files"
+        );
         assert_eq!(
-            p.case_variant("images/posts/A.JPG"),
+            p.case_variant("images/posts/A.JPG").as_deref(),
             Some("images/posts/a.jpg")
         );
-        assert_eq!(p.nearest("images/b.png").as_deref(), Some("other/b.png"));
+        assert_eq!(
+            p.case_variant("my-bundle/pic.jpg").as_deref(),
+            Some("my-bundle/Pic.JPG")
+        );
         assert_eq!(
             p.nearest("images/posts/photo-2.png").as_deref(),
             Some("images/posts/photo-1.png")
@@ -231,19 +428,16 @@ mod tests {
     }
 
     #[test]
-    fn content_files_publish_under_page_urls() {
-        let source = Source {
-            dir: "/s/content".into(),
-            prefix: String::new(),
-            content: true,
-        };
-        assert_eq!(
-            url_of(&source, Path::new("/s/content/My Bundle/Pic.JPG")).as_deref(),
-            Some("my-bundle/Pic.JPG")
-        );
-        assert_eq!(
-            url_of(&source, Path::new("/s/content/posts/index.md")),
-            None
+    fn pages() {
+        let (_dir, p) = site();
+        assert!(p.has_page("posts/x.md"));
+        assert!(p.has_page("posts/x"));
+        assert!(p.has_page("POSTS/X"));
+        assert!(p.has_page("posts"));
+        assert!(p.has_page("my bundle"));
+        assert!(!p.has_page("posts/y"));
+        assert!(
+            p.has_page_named("x.md") && p.has_page_named("my bundle") && !p.has_page_named("nope")
         );
     }
 }
