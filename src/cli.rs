@@ -295,13 +295,16 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         isolated: args.isolated,
         version,
     };
-    let site = match Site::load(root, &options) {
+    let mut site = match Site::load(root, &options) {
         Ok(site) => site,
         Err(e) => {
             report_config_error(&e, &cwd);
             return Ok(EXIT_TROUBLE);
         }
     };
+    // An editor or pre-commit names a few files: look their images up one by one.
+    site.few_files = stdin_path.is_some()
+        || (!paths.is_empty() && paths.len() <= 64 && paths.iter().all(|p| p.is_file()));
 
     let selection = Selection {
         select: args.select.as_deref().map(rule_list).transpose()?,

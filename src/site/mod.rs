@@ -31,6 +31,8 @@ pub struct Site {
     pub config_path: Option<PathBuf>,
     pub version: HugoVersion,
     pub threads: usize,
+    /// Only a few explicit files are checked: look files up one by one.
+    pub few_files: bool,
     published: OnceLock<Published>,
     shortcodes: OnceLock<shortcodes::Shortcodes>,
 }
@@ -94,6 +96,7 @@ impl Site {
             config_path,
             version,
             threads: 0,
+            few_files: false,
             published: OnceLock::new(),
             shortcodes: OnceLock::new(),
         })
@@ -108,6 +111,7 @@ impl Site {
             config_path: None,
             version: HugoVersion::default(),
             threads: 0,
+            few_files: false,
             published: OnceLock::new(),
             shortcodes: OnceLock::new(),
         }
@@ -170,7 +174,7 @@ impl Site {
                     content: true,
                 });
             }
-            Published::new(sources)
+            Published::new(sources, self.few_files)
         })
     }
 

@@ -35,6 +35,8 @@ struct Listing {
     entries: FxHashMap<Box<str>, bool>,
     /// Lowercased (for content folders: urlized) name → real names, built on first need.
     folded: OnceLock<FxHashMap<String, Vec<Box<str>>>>,
+    /// File names sorted, for nearest-name help, built on first need.
+    sorted_files: OnceLock<Vec<Box<str>>>,
 }
 
 impl Listing {
@@ -60,7 +62,30 @@ impl Listing {
         Listing {
             entries,
             folded: OnceLock::new(),
+            sorted_files: OnceLock::new(),
         }
+    }
+
+    fn sorted_files(&self) -> &[Box<str>] {
+        self.sorted_files.get_or_init(|| {
+            let mut files: Vec<Box<str>> = self
+                .entries
+                .iter()
+                .filter(|(_, d)| !**d)
+                .map(|(n, _)| n.clone())
+                .collect();
+            files.sort_unstable();
+            files
+        })
+    }
+
+    /// The file names sorted next to `name`: the candidates for a did-you-mean
+    /// (a typo after the first letters keeps a name among its neighbours),
+    /// bounded so that a miss in a folder of 100,000 files stays cheap.
+    fn neighbours(&self, name: &str) -> &[Box<str>] {
+        let files = self.sorted_files();
+        let at = files.partition_point(|f| **f < *name);
+        &files[at.saturating_sub(NEIGHBOURS)..(at + NEIGHBOURS).min(files.len())]
     }
 
     fn folded(&self, content: bool) -> &FxHashMap<String, Vec<Box<str>>> {
@@ -82,6 +107,9 @@ impl Listing {
     }
 }
 
+/// How many sorted names on each side of a missing one a did-you-mean compares.
+const NEIGHBOURS: usize = 128;
+
 /// How a URL segment is matched against real names.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Match {
@@ -92,17 +120,44 @@ enum Match {
 #[derive(Debug, Default)]
 pub struct Published {
     sources: Vec<Source>,
+    /// For a few explicit files (an editor, pre-commit): look a path up with
+    /// one `stat`, and list a folder only when that misses. A whole-site run
+    /// lists folders instead, which beats a `stat` per image.
+    stat_first: bool,
+    stats: Mutex<FxHashMap<PathBuf, bool>>,
     listings: Mutex<FxHashMap<PathBuf, Arc<OnceLock<Listing>>>>,
     /// Every page's base name, for `ref` by name; walks the content on first need.
     page_names: OnceLock<FxHashSet<String>>,
 }
 
 impl Published {
-    pub fn new(sources: Vec<Source>) -> Published {
+    pub fn new(sources: Vec<Source>, stat_first: bool) -> Published {
         Published {
             sources,
+            stat_first,
             ..Published::default()
         }
+    }
+
+    /// Whether `url` is a file at its literal path below a source, by one cached `stat`.
+    fn stat(&self, source: &Source, url: &str) -> bool {
+        let rest = if source.prefix.is_empty() {
+            url
+        } else {
+            match url
+                .strip_prefix(source.prefix.as_str())
+                .and_then(|r| r.strip_prefix('/'))
+            {
+                Some(r) => r,
+                None => return false,
+            }
+        };
+        if source.content && is_content_file(Path::new(rest)) {
+            return false;
+        }
+        let path = source.dir.join(rest);
+        let mut stats = self.stats.lock().unwrap_or_else(|e| e.into_inner());
+        *stats.entry(path).or_insert_with_key(|p| p.is_file())
     }
 
     /// The folder's listing, read once however many threads ask.
@@ -187,6 +242,9 @@ impl Published {
 
     /// Whether some folder publishes a file at `url` (no leading `/`).
     pub fn contains(&self, url: &str) -> bool {
+        if self.stat_first && self.sources.iter().any(|s| self.stat(s, url)) {
+            return true;
+        }
         self.sources
             .iter()
             .any(|s| self.resolve(s, url, Match::Exact).is_some())
@@ -211,8 +269,11 @@ impl Published {
             };
             let cell = self.listing(&real_dir);
             let Some(listing) = cell.get() else { continue };
-            for (candidate, is_dir) in &listing.entries {
-                if *is_dir || (source.content && is_content_file(Path::new(&**candidate))) {
+            for candidate in listing.neighbours(name) {
+                if source.content && is_content_file(Path::new(&**candidate)) {
+                    continue;
+                }
+                if candidate.len().abs_diff(name.len()) > limit * 4 {
                     continue;
                 }
                 let d = strsim::levenshtein(name, candidate);
@@ -398,7 +459,7 @@ mod tests {
                 content: true,
             },
         ];
-        (dir, Published::new(sources))
+        (dir, Published::new(sources, false))
     }
 
     #[test]
@@ -425,6 +486,23 @@ mod tests {
             Some("images/posts/photo-1.png")
         );
         assert_eq!(p.nearest("images/posts/zzzzzzzz.gif"), None);
+    }
+
+    #[test]
+    fn stat_first_gives_the_same_answers() {
+        let (dir, listed) = site();
+        let statted = Published::new(listed.sources.clone(), true);
+        for url in [
+            "images/posts/a.jpg",
+            "images/posts/A.jpg",
+            "img/m.png",
+            "my-bundle/Pic.JPG",
+            "my-bundle/index.md",
+            "nope",
+        ] {
+            assert_eq!(statted.contains(url), listed.contains(url), "{url}");
+        }
+        drop(dir);
     }
 
     #[test]

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Benchmark pagelint against the floor (cat of every content file) and, when
+installed, its peers, on generated sites. Standard library only.
+
+  python3 bench/bench.py                      # 1,000, 20,000 and 50,000 posts, 5 runs each
+  python3 bench/bench.py --sizes 20000 --runs 9
+
+Each command gets one warm-up run, then --runs timed runs; the table shows
+the median wall and CPU time, the largest peak RSS, and the ratio of the
+median wall time to the floor's, measured in the same run (the machines are
+shared and noisy: compare ratios, not seconds). Sites are generated with the
+project's generator (examples/gen-site.rs) under --work and kept for reuse.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PAGELINT = os.path.join(ROOT, "target", "release", "pagelint")
+GEN = os.path.join(ROOT, "target", "release", "examples", "gen-site")
+
+
+def run(cmd, cwd, stdin_path=None):
+    """Runs cmd; returns (wall seconds, CPU seconds, peak RSS in MB, exit code)."""
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            shell=isinstance(cmd, str))
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if stdin_path:
+        stdin.close()
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def measure(cmd, cwd, runs, stdin_path=None):
+    run(cmd, cwd, stdin_path)  # warm-up: page cache, binary
+    samples = [run(cmd, cwd, stdin_path) for _ in range(runs)]
+    return {
+        "wall": statistics.median(s[0] for s in samples),
+        "cpu": statistics.median(s[1] for s in samples),
+        "rss": max(s[2] for s in samples),
+        "exit": samples[-1][3],
+    }
+
+
+def peers(site):
+    """The other tools' commands, for those installed."""
+    found = []
+    if shutil.which("markdownlint-cli2"):
+        found.append(("markdownlint-cli2", "markdownlint-cli2 'content/**/*.md'"))
+    if shutil.which("rumdl"):
+        found.append(("rumdl --no-cache", "rumdl check --no-cache content"))
+    if shutil.which("lychee"):
+        found.append(("lychee --offline", "lychee --offline --no-progress --root-dir %s content" % os.path.join(site, "static")))
+    if shutil.which("hugo"):
+        found.append(("hugo --renderToMemory", "hugo --quiet --renderToMemory"))
+    return found
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,20000,50000")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--work", default="/tmp/pagelint-bench")
+    ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--no-peers", action="store_true")
+    args = ap.parse_args()
+    if not args.no_build:
+        subprocess.run(["cargo", "build", "--release", "--locked", "--bin", "pagelint", "--example", "gen-site"],
+                       cwd=ROOT, check=True)
+    os.makedirs(args.work, exist_ok=True)
+    print("machine: %d cores, %s" % (os.cpu_count(), " ".join(os.uname()[2:3])))
+    print()
+    print("| posts | command | wall (median) | CPU (median) | peak RSS | × floor |")
+    print("|---:|---|---:|---:|---:|---:|")
+    for size in [int(s) for s in args.sizes.split(",")]:
+        site = os.path.join(args.work, "site-%d" % size)
+        if not os.path.isdir(os.path.join(site, "content")):
+            subprocess.run([GEN, "--posts", str(size), "--defects", "0.1", "--out", site, "--force"],
+                           check=True, stdout=subprocess.DEVNULL)
+        post = sorted(os.listdir(os.path.join(site, "content", "posts")))[1]
+        post_rel = os.path.join("content", "posts", post)
+        if os.path.isdir(os.path.join(site, post_rel)):
+            post_rel = os.path.join(post_rel, "index.md")
+        commands = [
+            ("floor: cat every content file", "find content -name '*.md' -exec cat {} + > /dev/null", None),
+            ("pagelint check", [PAGELINT, "check", "--format", "json"], None),
+            ("pagelint, one post on stdin", [PAGELINT, "check", "--stdin-filename", post_rel, "-"], os.path.join(site, post_rel)),
+        ]
+        if not args.no_peers:
+            commands += [(name, cmd, None) for name, cmd in peers(site)]
+        floor = None
+        for name, cmd, stdin_path in commands:
+            m = measure(cmd, site, args.runs, stdin_path)
+            if floor is None:
+                floor = m["wall"]
+            ratio = "%.2f" % (m["wall"] / floor) if stdin_path is None else "-"
+            print("| %d | %s | %.1f ms | %.1f ms | %.1f MB | %s |" % (
+                size, name, m["wall"] * 1000, m["cpu"] * 1000, m["rss"], ratio))
+            sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
