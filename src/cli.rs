@@ -329,29 +329,6 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             .map(Input::File)
             .collect(),
     };
-    let engine = Engine {
-        site: &site,
-        selection,
-        cwd,
-    };
-    let mut outcome = engine.run(inputs);
-    let mode = if args.unsafe_fixes {
-        Some(fix::Mode::Unsafe)
-    } else {
-        (args.fix || args.diff).then_some(fix::Mode::Safe)
-    };
-    if let Some(mode) = mode {
-        if stdin_requested && !args.diff {
-            return Err(
-                "--fix cannot rewrite standard input; use --diff to see the changes".into(),
-            );
-        }
-        if args.diff {
-            return Ok(print_diffs(&outcome, mode));
-        }
-        apply_fixes(&engine, &mut outcome, mode);
-    }
-
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Concise => Format::Concise,
@@ -373,6 +350,31 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             width,
         },
     );
+    let mode = if args.unsafe_fixes {
+        Some(fix::Mode::Unsafe)
+    } else {
+        (args.fix || args.diff).then_some(fix::Mode::Safe)
+    };
+    let engine = Engine {
+        site: &site,
+        selection,
+        cwd,
+        report: Some(reporter.as_ref()),
+        keep_text: mode.is_some(),
+    };
+    let mut outcome = engine.run(inputs);
+    if let Some(mode) = mode {
+        if stdin_requested && !args.diff {
+            return Err(
+                "--fix cannot rewrite standard input; use --diff to see the changes".into(),
+            );
+        }
+        if args.diff {
+            return Ok(print_diffs(&outcome, mode));
+        }
+        apply_fixes(&engine, &mut outcome, mode);
+    }
+
     let mut sink: Box<dyn Write> = match &args.output_file {
         Some(path) => Box::new(io::BufWriter::new(
             std::fs::File::create(path)
@@ -406,10 +408,11 @@ fn print_diffs(outcome: &Outcome, mode: fix::Mode) -> i32 {
     let mut any = false;
     let mut out = io::stdout().lock();
     for r in &outcome.results {
-        let (fixed, n) = fix::apply(&r.text, &r.diagnostics, mode);
+        let Some(text) = &r.text else { continue };
+        let (fixed, n) = fix::apply(text, &r.diagnostics, mode);
         if n > 0 {
             any = true;
-            let _ = out.write_all(fix::unified_diff(&r.display_path, &r.text, &fixed).as_bytes());
+            let _ = out.write_all(fix::unified_diff(&r.display_path, text, &fixed).as_bytes());
         }
     }
     if any {
@@ -428,12 +431,13 @@ fn apply_fixes(engine: &Engine<'_>, outcome: &mut Outcome, mode: fix::Mode) {
         if r.from_stdin {
             continue;
         }
-        let (new_text, n) = fix::apply(&r.text, &r.diagnostics, mode);
+        let Some(text) = &r.text else { continue };
+        let (new_text, n) = fix::apply(text, &r.diagnostics, mode);
         if n == 0 {
             continue;
         }
         // The file must still be what was linted; a concurrent edit wins.
-        let unchanged = std::fs::read(&r.path).is_ok_and(|b| b == r.text.as_bytes());
+        let unchanged = std::fs::read(&r.path).is_ok_and(|b| b == text.as_bytes());
         let written = if unchanged {
             fix::write_atomically(&r.path, new_text.as_bytes()).map_err(|e| e.to_string())
         } else {
@@ -500,7 +504,7 @@ fn report_config_error(e: &site::LoadError, cwd: &Path) {
     };
     eprint!(
         "{}",
-        human.render_file(&name, &e.text, std::slice::from_ref(&diag))
+        human.render(&name, &e.text, std::slice::from_ref(&diag))
     );
     eprintln!("pagelint: error: the configuration in {name} is invalid");
 }

@@ -8,8 +8,10 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Level, Severity};
 use crate::document::Document;
+use crate::report::Report;
 use crate::rules::{self, unused_suppression, Context, Rule};
 use crate::site::Site;
+use crate::source::LineIndex;
 use crate::suppress;
 
 /// Which rules the command line asked for.
@@ -157,7 +159,24 @@ impl ActiveRules<'_> {
     }
 }
 
-/// The findings of one file, with its text for rendering snippets.
+/// A 1-based line and a column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Where a diagnostic and its fix's edits are, in lines and columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub start: Pos,
+    pub end: Pos,
+    pub edits: Vec<(Pos, Pos)>,
+}
+
+/// The findings of one file. Positions are computed and the human report
+/// rendered on the worker that linted it, so the file's text can be dropped
+/// there (it is kept only when fixes need it).
 #[derive(Debug)]
 pub struct FileResult {
     /// Path as reported: relative to the current directory, `/` separators.
@@ -166,7 +185,11 @@ pub struct FileResult {
     pub path: PathBuf,
     /// Whether the text came from standard input rather than the file.
     pub from_stdin: bool,
-    pub text: String,
+    pub text: Option<String>,
+    /// One per diagnostic.
+    pub locations: Vec<Located>,
+    /// The report's own rendering of this file, when it renders per file.
+    pub rendered: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -236,6 +259,32 @@ pub struct Engine<'a> {
     pub site: &'a Site,
     pub selection: Selection,
     pub cwd: PathBuf,
+    /// The report, which may render each file on the worker that linted it.
+    pub report: Option<&'a dyn Report>,
+    /// Keep each file's text in its result (fixes need it).
+    pub keep_text: bool,
+}
+
+/// Positions of every diagnostic, from the file's line index.
+fn locate(text: &str, diagnostics: &[Diagnostic]) -> Vec<Located> {
+    let lines = LineIndex::new(text);
+    let pos = |offset: usize| {
+        let (line, column) = lines.position(text, offset);
+        Pos { line, column }
+    };
+    diagnostics
+        .iter()
+        .map(|d| Located {
+            start: pos(d.span.start),
+            end: pos(d.span.end),
+            edits: d
+                .fix
+                .iter()
+                .flat_map(|f| &f.edits)
+                .map(|e| (pos(e.span.start), pos(e.span.end)))
+                .collect(),
+        })
+        .collect()
 }
 
 impl Engine<'_> {
@@ -284,13 +333,8 @@ impl Engine<'_> {
     fn lint_site(&self) -> Option<FileResult> {
         let (rel, text) = self.site.hugo.file.as_ref()?;
         let diagnostics = self.selection.active(self.site, "").run_site(self.site);
-        (!diagnostics.is_empty()).then(|| FileResult {
-            display_path: self.display_path(&self.site.root.join(rel)),
-            path: self.site.root.join(rel),
-            from_stdin: false,
-            text: text.clone(),
-            diagnostics,
-        })
+        (!diagnostics.is_empty())
+            .then(|| self.result(self.site.root.join(rel), false, text.clone(), diagnostics))
     }
 
     fn lint_input(&self, input: Input) -> Result<Option<FileResult>, FileError> {
@@ -312,13 +356,30 @@ impl Engine<'_> {
             .unwrap_or_else(|| path.to_string_lossy().replace('\\', "/"));
         let doc = Document::parse(rel, bytes, self.site.version);
         let diagnostics = self.lint_document(&doc);
-        Ok((!diagnostics.is_empty()).then(|| FileResult {
-            display_path: self.display_path(&path),
+        Ok((!diagnostics.is_empty()).then(|| self.result(path, from_stdin, doc.text, diagnostics)))
+    }
+
+    fn result(
+        &self,
+        path: PathBuf,
+        from_stdin: bool,
+        text: String,
+        diagnostics: Vec<Diagnostic>,
+    ) -> FileResult {
+        let display_path = self.display_path(&path);
+        let locations = locate(&text, &diagnostics);
+        let rendered = self
+            .report
+            .and_then(|r| r.render_file(&display_path, &text, &diagnostics));
+        FileResult {
+            display_path,
             path,
             from_stdin,
-            text: doc.text,
+            text: self.keep_text.then_some(text),
+            locations,
+            rendered,
             diagnostics,
-        }))
+        }
     }
 
     pub fn lint_document(&self, doc: &Document) -> Vec<Diagnostic> {

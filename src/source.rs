@@ -10,6 +10,16 @@ pub struct LineIndex {
     /// Byte offset where each line starts.
     starts: Vec<usize>,
     len: usize,
+    /// Characters before each block of `BLOCK` bytes, so that a column on a
+    /// 20 MB line costs at most one block's count, not the line's.
+    chars_before_block: Vec<usize>,
+}
+
+const BLOCK: usize = 4096;
+
+/// Characters that start in `bytes` (UTF-8 lead bytes and ASCII).
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl LineIndex {
@@ -29,10 +39,24 @@ impl LineIndex {
             }
             i += 1;
         }
+        let mut chars_before_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut total = 0;
+        for block in bytes.chunks(BLOCK) {
+            chars_before_block.push(total);
+            total += char_starts(block);
+        }
         LineIndex {
             starts,
             len: text.len(),
+            chars_before_block,
         }
+    }
+
+    /// Characters before byte `offset`.
+    fn chars_to(&self, text: &str, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let base = self.chars_before_block.get(block).copied().unwrap_or(0);
+        base + char_starts(&text.as_bytes()[block * BLOCK..offset])
     }
 
     pub fn line_count(&self) -> usize {
@@ -72,7 +96,7 @@ impl LineIndex {
         }
         // Editors do not count a byte order mark as a column.
         let bom = usize::from(line == 0 && end >= 3 && text.starts_with('\u{feff}'));
-        let column = text[start..end].chars().count() + 1 - bom;
+        let column = self.chars_to(text, end) - self.chars_to(text, start) + 1 - bom;
         (line + 1, column)
     }
 

@@ -4,7 +4,6 @@ use std::io::{self, Write};
 
 use super::{Options, Report};
 use crate::engine::Outcome;
-use crate::source::LineIndex;
 
 pub struct Concise {
     pub options: Options,
@@ -13,9 +12,8 @@ pub struct Concise {
 impl Report for Concise {
     fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         for r in &outcome.results {
-            let lines = LineIndex::new(&r.text);
-            for d in &r.diagnostics {
-                let (line, col) = lines.position(&r.text, d.span.start);
+            for (d, at) in r.diagnostics.iter().zip(&r.locations) {
+                let (line, col) = (at.start.line, at.start.column);
                 writeln!(
                     out,
                     "{}:{line}:{col}: {}[{}] {}",

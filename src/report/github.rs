@@ -5,7 +5,6 @@ use std::io::{self, Write};
 use super::Report;
 use crate::diagnostic::Severity;
 use crate::engine::Outcome;
-use crate::source::LineIndex;
 
 pub struct Github;
 
@@ -24,10 +23,9 @@ fn property(s: &str) -> String {
 impl Report for Github {
     fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         for r in &outcome.results {
-            let lines = LineIndex::new(&r.text);
-            for d in &r.diagnostics {
-                let (line, col) = lines.position(&r.text, d.span.start);
-                let (end_line, end_col) = lines.position(&r.text, d.span.end);
+            for (d, at) in r.diagnostics.iter().zip(&r.locations) {
+                let (line, col) = (at.start.line, at.start.column);
+                let (end_line, end_col) = (at.end.line, at.end.column);
                 let kind = match d.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",

@@ -34,10 +34,18 @@ impl fmt::Display for Finding<'_> {
 
 impl std::error::Error for Finding<'_> {}
 
-fn clamp(span: &std::ops::Range<usize>, len: usize) -> (usize, usize) {
-    let start = span.start.min(len);
-    (start, span.end.min(len).saturating_sub(start))
+/// A label's span within the text, and at most `MAX_LABEL` bytes long: a
+/// label over megabytes helps no one and would drag the snippet along.
+fn clamp(text: &str, span: &std::ops::Range<usize>) -> (usize, usize) {
+    let start = span.start.min(text.len());
+    let mut end = span.end.min(text.len()).max(start).min(start + MAX_LABEL);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (start, end - start)
 }
+
+const MAX_LABEL: usize = 240;
 
 impl miette::Diagnostic for Finding<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
@@ -63,15 +71,14 @@ impl miette::Diagnostic for Finding<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let len = self.source.text.len();
         let label = |text: &str| (!text.is_empty()).then(|| text.to_string());
-        let primary =
-            LabeledSpan::new_primary_with_span(label(&self.d.label), clamp(&self.d.span, len));
-        let related = self
-            .d
-            .related
-            .iter()
-            .map(move |l| LabeledSpan::new_with_span(label(&l.text), clamp(&l.span, len)));
+        let primary = LabeledSpan::new_primary_with_span(
+            label(&self.d.label),
+            clamp(self.source.text, &self.d.span),
+        );
+        let related = self.d.related.iter().map(move |l| {
+            LabeledSpan::new_with_span(label(&l.text), clamp(self.source.text, &l.span))
+        });
         Some(Box::new(std::iter::once(primary).chain(related)))
     }
 }
@@ -89,7 +96,7 @@ impl Human {
     }
 
     /// Renders one file's findings; independent of every other file.
-    pub fn render_file(&self, name: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
+    pub fn render(&self, name: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
         let handler = self.handler();
         let lines = LineIndex::new(text);
         let source = IndexedSource {
@@ -107,11 +114,22 @@ impl Human {
 }
 
 impl Report for Human {
+    fn render_file(&self, name: &str, text: &str, diagnostics: &[Diagnostic]) -> Option<String> {
+        Some(self.render(name, text, diagnostics))
+    }
+
     fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         if !self.options.quiet {
             for r in &outcome.results {
                 out.write_all(
-                    self.render_file(&r.display_path, &r.text, &r.diagnostics)
+                    r.rendered
+                        .clone()
+                        .or_else(|| {
+                            r.text
+                                .as_ref()
+                                .map(|t| self.render(&r.display_path, t, &r.diagnostics))
+                        })
+                        .unwrap_or_default()
                         .as_bytes(),
                 )?;
             }

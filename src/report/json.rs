@@ -7,29 +7,27 @@ use serde_json::{json, Value};
 use super::Report;
 use crate::diagnostic::{Applicability, Severity};
 use crate::engine::Outcome;
-use crate::source::LineIndex;
+use crate::engine::Pos;
 
 pub struct Json;
 
-fn position(lines: &LineIndex, text: &str, span: &std::ops::Range<usize>) -> [usize; 4] {
-    let (line, column) = lines.position(text, span.start);
-    let (end_line, end_column) = lines.position(text, span.end);
-    [line, column, end_line, end_column]
+fn position((start, end): (Pos, Pos)) -> [usize; 4] {
+    [start.line, start.column, end.line, end.column]
 }
 
 impl Report for Json {
     fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         let mut diagnostics = Vec::new();
         for r in &outcome.results {
-            let lines = LineIndex::new(&r.text);
-            for d in &r.diagnostics {
-                let [line, column, end_line, end_column] = position(&lines, &r.text, &d.span);
+            for (d, at) in r.diagnostics.iter().zip(&r.locations) {
+                let [line, column, end_line, end_column] = position((at.start, at.end));
                 let fix = d.fix.as_ref().map(|f| {
                     let edits: Vec<Value> = f
-                        .edits
+                                                .edits
                         .iter()
-                        .map(|e| {
-                            let [line, column, end_line, end_column] = position(&lines, &r.text, &e.span);
+                        .zip(&at.edits)
+                        .map(|(e, edit_at)| {
+                            let [line, column, end_line, end_column] = position(*edit_at);
                             json!({"line": line, "column": column, "end_line": end_line, "end_column": end_column, "content": e.content})
                         })
                         .collect();

@@ -5,7 +5,6 @@ use std::io::{self, Write};
 
 use super::Report;
 use crate::engine::{FileResult, Outcome};
-use crate::source::LineIndex;
 
 pub struct Junit;
 
@@ -58,9 +57,8 @@ impl Report for Junit {
                 None => writeln!(out, r#"    <testcase name="{name}" classname="{name}"/>"#)?,
                 Some(r) => {
                     writeln!(out, r#"    <testcase name="{name}" classname="{name}">"#)?;
-                    let lines = LineIndex::new(&r.text);
-                    for d in &r.diagnostics {
-                        let (line, col) = lines.position(&r.text, d.span.start);
+                    for (d, at) in r.diagnostics.iter().zip(&r.locations) {
+                        let (line, col) = (at.start.line, at.start.column);
                         let body = format!(
                             "{path}:{line}:{col}: {}[{}] {}",
                             d.severity, d.rule, d.message

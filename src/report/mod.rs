@@ -11,7 +11,7 @@ mod source;
 
 use std::io::{self, Write};
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::Outcome;
 pub use human::Human;
 pub use source::IndexedSource;
@@ -26,8 +26,14 @@ pub enum Format {
     Junit,
 }
 
-pub trait Report {
+pub trait Report: Sync {
     fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()>;
+
+    /// This format's text for one file, rendered on the worker that linted it
+    /// while the file's text is at hand; None for formats that need no text.
+    fn render_file(&self, _name: &str, _text: &str, _diagnostics: &[Diagnostic]) -> Option<String> {
+        None
+    }
 }
 
 pub struct Options {

@@ -8,15 +8,13 @@ use serde_json::{json, Value};
 use super::Report;
 use crate::diagnostic::Severity;
 use crate::engine::Outcome;
+use crate::engine::Pos;
 use crate::rules;
-use crate::source::LineIndex;
 
 pub struct Sarif;
 
-fn region(lines: &LineIndex, text: &str, span: &std::ops::Range<usize>) -> Value {
-    let (start_line, start_column) = lines.position(text, span.start);
-    let (end_line, end_column) = lines.position(text, span.end);
-    json!({"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column})
+fn region((start, end): (Pos, Pos)) -> Value {
+    json!({"startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column})
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -43,8 +41,7 @@ impl Report for Sarif {
             .collect();
         let mut results = Vec::new();
         for r in &outcome.results {
-            let lines = LineIndex::new(&r.text);
-            for d in &r.diagnostics {
+            for (d, at) in r.diagnostics.iter().zip(&r.locations) {
                 let index = rules::ALL.iter().position(|x| x.meta().name == d.rule);
                 let mut message = d.message.clone();
                 if let Some(help) = &d.help {
@@ -53,7 +50,7 @@ impl Report for Sarif {
                 }
                 let location = json!({"physicalLocation": {
                     "artifactLocation": {"uri": r.display_path},
-                    "region": region(&lines, &r.text, &d.span),
+                    "region": region((at.start, at.end)),
                 }});
                 let mut result = json!({
                     "ruleId": d.rule,
@@ -68,7 +65,8 @@ impl Report for Sarif {
                     let replacements: Vec<Value> = fix
                         .edits
                         .iter()
-                        .map(|e| json!({"deletedRegion": region(&lines, &r.text, &e.span), "insertedContent": {"text": e.content}}))
+                        .zip(&at.edits)
+                        .map(|(e, edit_at)| json!({"deletedRegion": region(*edit_at), "insertedContent": {"text": e.content}}))
                         .collect();
                     result["fixes"] = json!([{
                         "description": {"text": format!("{} fix for {}", match fix.applicability {

@@ -28,6 +28,9 @@ impl SourceCode for IndexedSource<'_> {
         } else {
             self.text.len()
         };
+        if to - from > LONG_SNIPPET {
+            return Ok(self.window(start, end));
+        }
         let data = &self.text.as_bytes()[from..to];
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
@@ -42,5 +45,39 @@ impl SourceCode for IndexedSource<'_> {
             },
             last - first + 1,
         )))
+    }
+}
+
+/// Snippets longer than this show only a window of the span's own line.
+const LONG_SNIPPET: usize = 4096;
+/// Bytes of context on each side of a span in such a window.
+const WINDOW: usize = 120;
+
+impl IndexedSource<'_> {
+    /// A window around `start..end` on its line, so that a finding on a 20 MB
+    /// line prints a few hundred bytes, not the line.
+    fn window(&self, start: usize, end: usize) -> Box<dyn SpanContents<'_> + '_> {
+        let line = self.lines.line_of(start);
+        let bounds = self.lines.line_span(self.text, line);
+        let mut from = start.saturating_sub(WINDOW).max(bounds.start);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (end.max(start) + WINDOW)
+            .min(bounds.end.max(start))
+            .min(start + 2 * WINDOW + (end - start).min(WINDOW));
+        to = to.min(self.text.len());
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let column = self.lines.position(self.text, from).1 - 1;
+        Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            &self.text.as_bytes()[from..to.max(from)],
+            SourceSpan::from(from..to.max(from)),
+            line,
+            column,
+            1,
+        ))
     }
 }
