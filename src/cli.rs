@@ -391,6 +391,9 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             return Err(format!("cannot write the report: {e}"));
         }
     }
+    for e in &outcome.skipped {
+        eprintln!("pagelint: warning: {}: {}", e.display_path, e.message);
+    }
     for e in &outcome.errors {
         eprintln!("pagelint: error: {}: {}", e.display_path, e.message);
     }
@@ -451,6 +454,7 @@ fn apply_fixes(engine: &Engine<'_>, outcome: &mut Outcome, mode: fix::Mode) {
             Err(message) => outcome.errors.push(FileError {
                 display_path: r.display_path.clone(),
                 message,
+                skipped: false,
             }),
         }
     }

@@ -155,3 +155,83 @@ impl Diagnostic {
         self
     }
 }
+
+/// Where a rule puts its findings. It holds at most `limit` of them: a
+/// hostile file with a million broken images gets the first ten thousand and
+/// a count, not a report of gigabytes. Rules with costly checks stop early
+/// once [`Sink::is_full`].
+#[derive(Debug)]
+pub struct Sink {
+    items: Vec<Diagnostic>,
+    limit: usize,
+    dropped: usize,
+}
+
+/// Findings of one rule in one file beyond which only a count is kept.
+pub const MAX_PER_RULE: usize = 10_000;
+
+impl Default for Sink {
+    fn default() -> Self {
+        Sink::with_limit(MAX_PER_RULE)
+    }
+}
+
+impl Sink {
+    pub fn with_limit(limit: usize) -> Self {
+        Sink {
+            items: Vec::new(),
+            limit,
+            dropped: 0,
+        }
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        if self.items.len() < self.limit {
+            self.items.push(d);
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.items.len() >= self.limit
+    }
+
+    /// Records that a rule stopped early at the limit with findings left.
+    pub fn stop(&mut self) {
+        self.dropped += 1;
+    }
+
+    /// Whether findings were dropped at the limit.
+    pub fn truncated(&self) -> bool {
+        self.dropped > 0
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
+    pub fn as_slice(&self) -> &[Diagnostic] {
+        &self.items
+    }
+}
+
+impl Extend<Diagnostic> for Sink {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, iter: I) {
+        for d in iter {
+            if self.is_full() {
+                self.dropped += 1;
+            } else {
+                self.items.push(d);
+            }
+        }
+    }
+}

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Level, Severity};
+use crate::diagnostic::{Diagnostic, Level, Severity, Sink, MAX_PER_RULE};
 use crate::document::Document;
 use crate::report::Report;
-use crate::rules::{self, unused_suppression, Context, Rule};
+use crate::rules::{self, unused_suppression, Context, Rule, RuleMeta};
 use crate::site::Site;
 use crate::source::LineIndex;
 use crate::suppress;
@@ -68,17 +68,40 @@ impl Selection {
     }
 }
 
+/// Moves a rule's findings into `out` at the configured severity, with a
+/// note when the rule reached its limit for the file.
+fn collect(meta: &RuleMeta, level: Option<Level>, sink: Sink, out: &mut Vec<Diagnostic>) {
+    let truncated = sink.truncated();
+    let mut items = sink.into_vec();
+    if truncated {
+        let at = items.last().map_or(0..0, |d| d.span.clone());
+        items.push(
+            Diagnostic::new(
+                meta,
+                at,
+                format!("more `{}` findings in this file are not shown", meta.name),
+            )
+            .label("the last one shown")
+            .help(format!(
+                "pagelint reports at most {MAX_PER_RULE} findings of one rule in one file"
+            )),
+        );
+    }
+    if let Some(Level::On(severity)) = level {
+        for d in &mut items {
+            d.severity = severity;
+        }
+    }
+    out.append(&mut items);
+}
+
 impl ActiveRules<'_> {
     pub fn run(&self, cx: &Context<'_>) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (rule, level) in &self.rules {
-            let start = out.len();
-            rule.check(cx, &mut out);
-            if let Some(Level::On(severity)) = level {
-                for d in &mut out[start..] {
-                    d.severity = *severity;
-                }
-            }
+            let mut sink = Sink::default();
+            rule.check(cx, &mut sink);
+            collect(rule.meta(), *level, sink, &mut out);
         }
         if cx.doc.text.contains("pagelint") {
             self.suppress(cx, &mut out);
@@ -147,13 +170,9 @@ impl ActiveRules<'_> {
     pub fn run_site(&self, site: &Site) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (rule, level) in &self.rules {
-            let start = out.len();
-            rule.check_site(site, &mut out);
-            if let Some(Level::On(severity)) = level {
-                for d in &mut out[start..] {
-                    d.severity = *severity;
-                }
-            }
+            let mut sink = Sink::default();
+            rule.check_site(site, &mut sink);
+            collect(rule.meta(), *level, sink, &mut out);
         }
         out
     }
@@ -193,11 +212,35 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A file that could not be read; reported, and the run exits 2.
+/// A file that could not be read (reported; the run exits 2), or that was
+/// skipped (a named pipe, a device, a dangling symlink: a warning).
 #[derive(Debug, Clone)]
 pub struct FileError {
     pub display_path: String,
     pub message: String,
+    pub skipped: bool,
+}
+
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if meta.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
 }
 
 #[derive(Debug, Default)]
@@ -208,6 +251,8 @@ pub struct Outcome {
     /// Files with findings, sorted by path.
     pub results: Vec<FileResult>,
     pub errors: Vec<FileError>,
+    /// Files that are not regular files, reported as warnings.
+    pub skipped: Vec<FileError>,
 }
 
 impl Outcome {
@@ -315,6 +360,10 @@ impl Engine<'_> {
             match r {
                 Ok(Some(result)) => outcome.results.push(result),
                 Ok(None) => {}
+                Err(e) if e.skipped => {
+                    outcome.files_checked -= 1;
+                    outcome.skipped.push(e);
+                }
                 Err(e) => outcome.errors.push(e),
             }
         }
@@ -339,13 +388,14 @@ impl Engine<'_> {
 
     fn lint_input(&self, input: Input) -> Result<Option<FileResult>, FileError> {
         let (path, bytes, from_stdin) = match input {
-            Input::File(path) => match std::fs::read(&path) {
+            Input::File(path) => match self.read(&path) {
                 Ok(bytes) => (path, bytes, false),
-                Err(e) => {
+                Err((message, skipped)) => {
                     return Err(FileError {
                         display_path: self.display_path(&path),
-                        message: e.to_string(),
-                    })
+                        message,
+                        skipped,
+                    });
                 }
             },
             Input::Stdin { bytes, path } => (path, bytes, true),
@@ -357,6 +407,50 @@ impl Engine<'_> {
         let doc = Document::parse(rel, bytes, self.site.version);
         let diagnostics = self.lint_document(&doc);
         Ok((!diagnostics.is_empty()).then(|| self.result(path, from_stdin, doc.text, diagnostics)))
+    }
+
+    /// Reads a content file, refusing anything that is not a regular file
+    /// inside the site before opening it: opening a named pipe would block, a
+    /// device may never end. Errors say whether the file was skipped (a
+    /// warning) or could not be read (exit 2).
+    fn read(&self, path: &Path) -> Result<Vec<u8>, (String, bool)> {
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let dangling = std::fs::symlink_metadata(path).is_ok();
+                let why = if dangling {
+                    "a symlink to nothing"
+                } else {
+                    "it no longer exists"
+                };
+                return Err((format!("skipped: {why}"), true));
+            }
+            Err(e) => return Err((e.to_string(), false)),
+        };
+        if !meta.is_file() {
+            let kind = file_kind(&meta);
+            return Err((format!("skipped: {kind}, not a regular file"), true));
+        }
+        let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if linked {
+            let inside = std::fs::canonicalize(path)
+                .ok()
+                .zip(std::fs::canonicalize(&self.site.root).ok())
+                .is_some_and(|(target, root)| target.starts_with(root));
+            if !inside {
+                return Err((
+                    "skipped: a symlink to a file outside the site".to_string(),
+                    true,
+                ));
+            }
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => Ok(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Err(("skipped: it no longer exists".to_string(), true))
+            }
+            Err(e) => Err((e.to_string(), false)),
+        }
     }
 
     fn result(

@@ -30,6 +30,13 @@ fn roots_for(site: &Site, dir: &Path) -> Vec<PathBuf> {
     }
 }
 
+/// Whether `path` is a content file of the site: what a walk would find.
+/// With `--force-exclude` (pre-commit passes every staged Markdown file),
+/// a README or an archetype outside the content folders is skipped.
+fn in_content(site: &Site, path: &Path) -> bool {
+    is_content_file(path) && site.content_dirs().iter().any(|c| path.starts_with(c))
+}
+
 fn excluded(site: &Site, path: &Path) -> bool {
     site.relative(path)
         .is_some_and(|rel| site.config.exclude.is_match(&rel))
@@ -52,7 +59,7 @@ pub fn collect(
     for p in paths {
         if p.is_dir() {
             roots.extend(roots_for(site, p));
-        } else if !(force_exclude && excluded(site, p)) {
+        } else if !(force_exclude && (excluded(site, p) || !in_content(site, p))) {
             files.push(p.clone());
         }
     }
@@ -81,7 +88,9 @@ fn walk(site: &Site, roots: &[PathBuf], threads: usize) -> Vec<PathBuf> {
                 return WalkState::Continue;
             };
             let path = entry.path();
-            let is_file = entry.file_type().is_some_and(|t| t.is_file());
+            // Anything with a content name that is not a folder goes to the engine,
+            // which skips (with a warning) pipes, devices and symlinks out of the site.
+            let is_file = entry.file_type().is_some_and(|t| !t.is_dir());
             if is_file && is_content_file(path) && !excluded(site, path) {
                 if let Ok(mut v) = found.lock() {
                     v.push(path.to_path_buf());

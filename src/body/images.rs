@@ -33,9 +33,87 @@ static IMG_SRC: LazyLock<Regex> = LazyLock::new(|| {
 /// Images of the body `text[body]`: Markdown (inline and reference), raw
 /// `<img src>` in HTML, and the `figure` shortcode's `src`.
 pub fn images(text: &str, body: Span, shortcodes: &Shortcodes) -> Vec<Image> {
-    let base = body.start;
-    let src = &text[body];
     let mut out = Vec::new();
+    let src = &text[body.clone()];
+    for (start, chunk) in chunks(src) {
+        markdown_images(chunk, body.start + start, &mut out);
+        if out.len() >= MAX_IMAGES {
+            out.truncate(MAX_IMAGES);
+            break;
+        }
+    }
+    for tag in &shortcodes.tags {
+        if out.len() >= MAX_IMAGES {
+            break;
+        }
+        if tag.name == "figure" && !tag.closing {
+            if let Params::Named(named) = &tag.params {
+                if let Some((_, _, p)) = named.iter().find(|(k, _, _)| k == "src") {
+                    let span = if p.quoted && p.span.len() >= 2 {
+                        p.span.start + 1..p.span.end - 1
+                    } else {
+                        p.span.clone()
+                    };
+                    out.push(Image {
+                        path: p.value.clone(),
+                        span,
+                        source: ImageSource::Figure,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|i| i.span.start);
+    out
+}
+
+/// Images collected from one page at the most (see `MAX_TAGS` for shortcodes).
+pub const MAX_IMAGES: usize = 100_000;
+
+/// Bodies longer than this are parsed in pieces, so that the Markdown
+/// parser's tree of a 100 MB page never exists at once.
+const CHUNK: usize = 1 << 20;
+
+/// The body cut at blank lines outside fenced code, in pieces of about
+/// `CHUNK` bytes; small bodies are one piece. A reference image whose
+/// definition falls in another piece is not seen (only on huge pages).
+fn chunks(src: &str) -> Vec<(usize, &str)> {
+    if src.len() <= CHUNK {
+        return vec![(0, src)];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut fence: Option<(u8, usize)> = None;
+    let mut at = 0;
+    for line in src.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches(' ');
+        let marker = trimmed.bytes().next().filter(|b| *b == b'`' || *b == b'~');
+        if let Some(m) = marker {
+            let run = trimmed.bytes().take_while(|b| *b == m).count();
+            if run >= 3 && line.len() - trimmed.len() <= 3 {
+                fence = match fence {
+                    None => Some((m, run)),
+                    Some((fm, fr)) if fm == m && run >= fr && trimmed[run..].trim().is_empty() => {
+                        None
+                    }
+                    open => open,
+                };
+            }
+        }
+        at += line.len();
+        if fence.is_none() && at - start >= CHUNK && line.trim().is_empty() {
+            out.push((start, &src[start..at]));
+            start = at;
+        }
+    }
+    if start < src.len() {
+        out.push((start, &src[start..]));
+    }
+    out
+}
+
+/// Markdown and raw HTML images of one piece of the body starting at `base`.
+fn markdown_images(src: &str, base: usize, out: &mut Vec<Image>) {
     // Without `![` or `<img` the Markdown parse cannot find an image.
     let maybe_markdown = src.contains("![") || contains_img_tag(src);
     // Tables change what is a paragraph; the other extensions never change what is an image.
@@ -90,26 +168,6 @@ pub fn images(text: &str, body: Span, shortcodes: &Shortcodes) -> Vec<Image> {
             _ => {}
         }
     }
-    for tag in &shortcodes.tags {
-        if tag.name == "figure" && !tag.closing {
-            if let Params::Named(named) = &tag.params {
-                if let Some((_, _, p)) = named.iter().find(|(k, _, _)| k == "src") {
-                    let span = if p.quoted && p.span.len() >= 2 {
-                        p.span.start + 1..p.span.end - 1
-                    } else {
-                        p.span.clone()
-                    };
-                    out.push(Image {
-                        path: p.value.clone(),
-                        span,
-                        source: ImageSource::Figure,
-                    });
-                }
-            }
-        }
-    }
-    out.sort_by_key(|i| i.span.start);
-    out
 }
 
 /// Whether `<img` appears in any letter case.

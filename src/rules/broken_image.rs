@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
 use crate::body::{Image, ImageSource};
-use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity, Sink};
 use crate::frontmatter::{Node, NodeKind, Span};
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -119,7 +119,7 @@ impl Rule for BrokenImage {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let tree = cx.doc.tree();
         let fm_images = match tree {
             Some(t) if !cx.site.config.image_fields.is_empty() => front_matter_images(t, &cx.site.config.image_fields),
@@ -131,7 +131,11 @@ impl Rule for BrokenImage {
         }
         let page_dir = cx.site.page_dir_url(&cx.doc.rel_path, tree);
         let published = cx.site.published();
-        for image in images {
+                for image in images {
+            if out.is_full() {
+                out.stop();
+                break;
+            }
             let raw = image.path.trim();
             if raw.is_empty() {
                 out.push(empty(image));

@@ -1,5 +1,5 @@
 use crate::body::Tag;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct BrokenRef;
@@ -62,7 +62,7 @@ impl Rule for BrokenRef {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for tag in cx.doc.shortcodes().tags.iter().filter(|t| !t.closing && (t.name == "ref" || t.name == "relref")) {
             let Some(path) = tag.param("path", Some(0)) else { continue };
             if !resolves(cx, &path.value) {

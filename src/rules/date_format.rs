@@ -1,5 +1,5 @@
 use crate::config::{DateFormat, FieldType};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::hugo_date::{hugo_parses, is_rfc3339_with_offset};
 use crate::frontmatter::{Entry, NodeKind};
 use crate::rules::schema_util::checked_fields;
@@ -60,7 +60,7 @@ impl Rule for DateFormatRule {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let Some(tree) = cx.doc.tree() else { return };
         let mut checked: Vec<(&Entry, DateFormat)> = Vec::new();
         if let Some(schema) = cx.schema {

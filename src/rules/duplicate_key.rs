@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::{Entry, NodeKind};
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -30,7 +30,7 @@ impl Rule for DuplicateKey {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let Some(tree) = cx.doc.tree() else { return };
         let mut stack = vec![tree];
         while let Some(node) = stack.pop() {

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::Entry;
 use crate::rules::schema_util::is_empty;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -31,7 +31,7 @@ impl Rule for EmptyField {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let Some(entries) = cx.doc.tree().and_then(|t| t.as_map()) else { return };
         for entry in entries {
             let field = cx.schema.and_then(|s| s.field(&entry.key));

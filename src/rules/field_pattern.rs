@@ -1,5 +1,5 @@
 use crate::config::Field;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::{Entry, Node, NodeKind};
 use crate::rules::schema_util::{checked_fields, scalar_text};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -19,7 +19,7 @@ fn finding(node: &Node, message: String, help: String) -> Diagnostic {
     Diagnostic::new(&META, node.span.clone(), message).label("here").help(help)
 }
 
-fn check_string(key: &str, field: &Field, node: &Node, out: &mut Vec<Diagnostic>) {
+fn check_string(key: &str, field: &Field, node: &Node, out: &mut Sink) {
     let Some(text) = scalar_text(node) else { return };
     if let Some(re) = &field.pattern {
         if !re.is_match(&text) {
@@ -39,7 +39,7 @@ fn check_string(key: &str, field: &Field, node: &Node, out: &mut Vec<Diagnostic>
     }
 }
 
-fn check(field: &Field, entry: &Entry, out: &mut Vec<Diagnostic>) {
+fn check(field: &Field, entry: &Entry, out: &mut Sink) {
     let key = &entry.key;
     let NodeKind::List(items) = &entry.value.kind else {
         check_string(key, field, &entry.value, out);
@@ -72,7 +72,7 @@ impl Rule for FieldPattern {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else { return };
         for (field, entry) in checked_fields(schema, tree) {
             check(field, entry, out);

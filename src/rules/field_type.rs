@@ -1,5 +1,5 @@
 use crate::config::FieldType;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::{Entry, NodeKind};
 use crate::rules::schema_util::{is_empty, type_matches};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -41,7 +41,7 @@ impl Rule for FieldTypeRule {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else { return };
         for field in &schema.fields {
             let (Some(ty), Some(entry)) = (field.ty, tree.get(&field.name)) else { continue };

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::document::Unreadable;
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -24,7 +24,7 @@ impl Rule for FileEncoding {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         match cx.doc.unreadable {
             None => {}
             Some(Unreadable::InvalidUtf8 { offset }) => out.push(not_utf8(offset)),

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct FrontmatterMissing;
@@ -17,7 +17,7 @@ impl Rule for FrontmatterMissing {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         if cx.doc.front_matter().is_none() && cx.doc.unreadable.is_none() {
             out.push(
                 Diagnostic::new(&META, 0..0, "the page has no front matter")

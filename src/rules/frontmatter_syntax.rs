@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::{Format, FrontMatter, ParseError};
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -38,7 +38,7 @@ impl Rule for FrontmatterSyntax {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         if let Some(fm) = cx.doc.front_matter() {
             if let Err(e) = &fm.tree {
                 out.push(syntax(fm, e));

@@ -3,7 +3,7 @@
 //! the rule, decides whether it runs and at what severity.
 
 use crate::config::Schema;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Severity, Sink};
 use crate::document::Document;
 use crate::site::Site;
 
@@ -33,10 +33,10 @@ pub struct Context<'a> {
 
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+    fn check(&self, cx: &Context<'_>, out: &mut Sink);
 
     /// Findings about the site as a whole, reported against its Hugo config file.
-    fn check_site(&self, _site: &Site, _out: &mut Vec<Diagnostic>) {}
+    fn check_site(&self, _site: &Site, _out: &mut Sink) {}
 }
 
 macro_rules! registry {

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct RequiredField;
@@ -17,7 +17,7 @@ impl Rule for RequiredField {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let Some(schema) = cx.schema else { return };
         let (tree, at) = match cx.doc.front_matter() {
             Some(fm) => match &fm.tree {

@@ -1,5 +1,5 @@
 use crate::body::{Params, Tag};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::Node;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::site::shortcodes::Origin;
@@ -42,7 +42,7 @@ fn built_in_requirements(name: &str, cx: &Context<'_>) -> Option<(&'static [Requ
     })
 }
 
-fn check_tag(tag: &Tag, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check_tag(tag: &Tag, cx: &Context<'_>, out: &mut Sink) {
     let known = cx.site.shortcodes().lookup(&tag.name);
     if known.is_some_and(|k| k.origin == Origin::BuiltIn) {
         if let Some((required, fatal)) = built_in_requirements(&tag.name, cx) {
@@ -79,7 +79,7 @@ fn check_tag(tag: &Tag, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_param(tag: &Tag, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check_param(tag: &Tag, cx: &Context<'_>, out: &mut Sink) {
     let Some(key) = tag.param("", Some(0)).or_else(|| match &tag.params {
         Params::Named(named) => named.first().map(|(_, _, p)| p),
         _ => None,
@@ -105,7 +105,7 @@ impl Rule for ShortcodeArgs {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for tag in cx.doc.shortcodes().tags.iter().filter(|t| !t.closing && !t.inline) {
             check_tag(tag, cx, out);
         }

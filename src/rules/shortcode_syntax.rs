@@ -1,5 +1,6 @@
+use crate::body::shortcode_lexer::MAX_TAGS;
 use crate::body::LexError;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct ShortcodeSyntax;
@@ -24,7 +25,16 @@ impl Rule for ShortcodeSyntax {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        out.extend(cx.doc.shortcodes().errors.iter().map(rejected));
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+                let lexed = cx.doc.shortcodes();
+        out.extend(lexed.errors.iter().map(rejected));
+        if let Some(at) = lexed.stopped_at {
+            out.push(
+                Diagnostic::new(&META, at..at, format!("the page has more than {MAX_TAGS} shortcode tags; the rest is not checked"))
+                    .label("checking stops here")
+                    .help("split the page; no real page comes near this many shortcodes")
+                    .severity(Severity::Warning),
+            );
+        }
     }
 }

@@ -1,5 +1,5 @@
 use crate::body::shortcode_tree::{self, InnerKind, Problem};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct ShortcodeUnbalanced;
@@ -59,7 +59,7 @@ impl Rule for ShortcodeUnbalanced {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let lexed = cx.doc.shortcodes();
         if lexed.tags.is_empty() && lexed.broken.is_empty() {
             return;

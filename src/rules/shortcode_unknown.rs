@@ -1,6 +1,6 @@
 use crate::body::Tag;
 use crate::config::read::did_you_mean;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct ShortcodeUnknown;
@@ -31,7 +31,7 @@ impl Rule for ShortcodeUnknown {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let tags = &cx.doc.shortcodes().tags;
         if tags.is_empty() || cx.site.incomplete() {
             return;

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::site::Site;
 
@@ -18,9 +18,9 @@ impl Rule for ThemeMissing {
         &META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, _cx: &Context<'_>, _out: &mut Sink) {}
 
-    fn check_site(&self, site: &Site, out: &mut Vec<Diagnostic>) {
+    fn check_site(&self, site: &Site, out: &mut Sink) {
         for theme in site.hugo.themes.iter().filter(|t| !t.present) {
             out.push(
                 Diagnostic::new(&META, theme.span.clone(), format!("theme or module `{}` is not on disk", theme.name))

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::Entry;
 use crate::rules::schema_util::nearest;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -30,7 +30,7 @@ impl Rule for UnknownField {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else { return };
         if !schema.closed {
             return;

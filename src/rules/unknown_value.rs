@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity, Sink};
 use crate::frontmatter::{Node, NodeKind};
 use crate::rules::schema_util::{checked_fields, nearest, scalar_text};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -53,7 +53,7 @@ impl Rule for UnknownValue {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else { return };
         for (field, entry) in checked_fields(schema, tree) {
             let Some(allowed) = &field.values else { continue };

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::suppress::Suppression;
 
@@ -39,5 +39,5 @@ impl Rule for UnusedSuppression {
         &META
     }
 
-    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, _cx: &Context<'_>, _out: &mut Sink) {}
 }

@@ -1,5 +1,5 @@
 use crate::config::FieldType;
-use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity, Sink};
 use crate::frontmatter::Entry;
 use crate::rules::schema_util::checked_fields;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -45,7 +45,7 @@ impl Rule for UrlFormat {
         &META
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else { return };
         for (field, entry) in checked_fields(schema, tree) {
             if field.ty != Some(FieldType::Url) {
