@@ -1,0 +1,239 @@
+//! The editor configurations of `editors/`, tried with the built binary on
+//! `fixtures/blog`: each harness (`editors/*/try-*`) runs pagelint the way
+//! its editor would and parses the output with the configuration's own
+//! pattern. A harness whose program (node, nvim, emacs) is not on PATH is
+//! skipped with a message; the nvim-lint one also needs `NVIM_LINT`, a
+//! checkout of nvim-lint. See `editors/README.md`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const POST: &str = "fixtures/blog/content/posts/2025-05-13-anthropic.md";
+
+/// What every editor must show for [`POST`].
+struct Finding {
+    line: u32,
+    column: u32,
+    warning: bool,
+    rule: &'static str,
+}
+
+const EXPECTED: &[Finding] = &[
+    Finding {
+        line: 7,
+        column: 13,
+        warning: false,
+        rule: "empty-field",
+    },
+    Finding {
+        line: 8,
+        column: 14,
+        warning: true,
+        rule: "empty-field",
+    },
+    Finding {
+        line: 56,
+        column: 5,
+        warning: false,
+        rule: "broken-image",
+    },
+];
+
+fn on_path(program: &str) -> bool {
+    let found = Command::new(program).arg("--version").output().is_ok();
+    if !found {
+        eprintln!("skipped: {program} is not on PATH");
+    }
+    found
+}
+
+/// `program args` in the repository root, with the built pagelint first on PATH.
+fn run(program: &str, args: &[&str]) -> String {
+    let bin_dir = PathBuf::from(env!("CARGO_BIN_EXE_pagelint"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
+    .unwrap();
+    let mut child = Command::new(program)
+        .current_dir(common::repo())
+        .args(args)
+        .env("PATH", path)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // An editor that waits for input instead of exiting must not hang the suite.
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(120) {
+            child.kill().unwrap();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{program} {}: {:?}\nstdout:\n{stdout}\nstderr:\n{}",
+        args.join(" "),
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+/// Every expected finding, as the harness prints it, is in `out`.
+fn assert_has(out: &str, print: impl Fn(&Finding) -> String) {
+    for f in EXPECTED {
+        let want = print(f);
+        assert!(out.contains(&want), "missing `{want}` in:\n{out}");
+    }
+}
+
+#[test]
+fn vscode_problem_matcher_parses_the_concise_report() {
+    if !on_path("node") {
+        return;
+    }
+    let out = run(
+        "node",
+        &[
+            "editors/vscode/try-problem-matcher.js",
+            "fixtures/blog",
+            POST,
+        ],
+    );
+    assert_has(&out, |f| {
+        format!(
+            "\"severity\":\"{}\",\"code\":\"{}\",\"startLineNumber\":{},\"startColumn\":{}",
+            if f.warning { "Warning" } else { "Error" },
+            f.rule,
+            f.line,
+            f.column
+        )
+    });
+    assert!(
+        out.contains("\"code\":\"date-format\""),
+        "the whole-site task: {out}"
+    );
+}
+
+#[test]
+fn neovim_pattern_makes_diagnostics() {
+    if !on_path("nvim") {
+        return;
+    }
+    let out = run(
+        "nvim",
+        &[
+            "--headless",
+            "-u",
+            "NONE",
+            "-i",
+            "NONE",
+            POST,
+            "-c",
+            "luafile editors/nvim/try-pattern.lua",
+            "-c",
+            "cquit!",
+        ],
+    );
+    // vim.diagnostic positions are 0-based.
+    assert_has(&out, |f| {
+        format!(
+            "lnum={} col={} severity={} code={} source=pagelint",
+            f.line - 1,
+            f.column - 1,
+            if f.warning { "WARN" } else { "ERROR" },
+            f.rule
+        )
+    });
+}
+
+#[test]
+fn neovim_nvim_lint_linter_makes_diagnostics() {
+    let Some(nvim_lint) = std::env::var_os("NVIM_LINT") else {
+        eprintln!("skipped: set NVIM_LINT to a checkout of nvim-lint");
+        return;
+    };
+    assert!(Path::new(&nvim_lint).join("lua/lint.lua").exists());
+    if !on_path("nvim") {
+        return;
+    }
+    let out = run(
+        "nvim",
+        &[
+            "--headless",
+            "-u",
+            "NONE",
+            "-i",
+            "NONE",
+            POST,
+            "-c",
+            "luafile editors/nvim/try-nvim-lint.lua",
+            "-c",
+            "cquit!",
+        ],
+    );
+    assert!(out.contains("as saved: 3 diagnostics"), "{out}");
+    assert!(
+        out.contains("after editing line 7, unsaved: 2 diagnostics"),
+        "{out}"
+    );
+    assert_has(&out, |f| {
+        format!(
+            "{}:{} {} [{}]",
+            f.line,
+            f.column,
+            if f.warning { "WARN" } else { "ERROR" },
+            f.rule
+        )
+    });
+}
+
+#[test]
+fn emacs_flymake_and_compile_parse_the_concise_report() {
+    if !on_path("emacs") {
+        return;
+    }
+    let out = run(
+        "emacs",
+        &[
+            "--batch",
+            "-Q",
+            "-l",
+            "editors/emacs/pagelint.el",
+            "-l",
+            "editors/emacs/try-pagelint.el",
+            POST,
+        ],
+    );
+    // Flymake, on the file.
+    assert_has(&out, |f| {
+        format!(
+            "  {}:{} {} ",
+            f.line,
+            f.column,
+            if f.warning { ":warning" } else { ":error" }
+        )
+    });
+    // M-x pagelint-compile, on its folder: every finding of the site.
+    assert_has(&out, |f| {
+        format!(
+            "2025-05-13-anthropic.md:{}:{} {}",
+            f.line,
+            f.column,
+            if f.warning { "warning" } else { "error" }
+        )
+    });
+    assert!(out.contains("2025-02-30-leap-day.md:3:7 error"), "{out}");
+}
