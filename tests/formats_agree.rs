@@ -1,0 +1,85 @@
+//! Every output format carries the same findings, and SARIF is valid SARIF.
+
+mod common;
+#[path = "support/gensite.rs"]
+mod gensite;
+
+use common::pagelint;
+
+fn output(site: &std::path::Path, format: &str) -> (i32, String) {
+    let out = pagelint(site)
+        .args(["check", "--format", format])
+        .output()
+        .unwrap();
+    (common::exit_code(&out), common::stdout(&out))
+}
+
+#[test]
+fn json_sarif_github_concise_and_junit_report_the_same_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let expected = gensite::generate(
+        &site,
+        &gensite::Options {
+            posts: 300,
+            seed: 9,
+            defects: 0.3,
+            kinds: None,
+        },
+    )
+    .unwrap();
+    assert!(!expected.is_empty());
+
+    let (code, json) = output(&site, "json");
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let n = json["diagnostics"].as_array().unwrap().len();
+    assert!(n >= expected.len());
+
+    let (code, sarif) = output(&site, "sarif");
+    assert_eq!(code, 1);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), n);
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .take(5)
+        .collect();
+    assert!(errors.is_empty(), "SARIF is not valid: {errors:#?}");
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert_eq!(rules.len(), pagelint::rules::ALL.len());
+    assert!(rules.iter().all(|r| r["help"]["text"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("# "))));
+
+    let (code, github) = output(&site, "github");
+    assert_eq!(code, 1);
+    assert_eq!(
+        github
+            .lines()
+            .filter(|l| l.starts_with("::error ") || l.starts_with("::warning "))
+            .count(),
+        n
+    );
+
+    let (code, concise) = output(&site, "concise");
+    assert_eq!(code, 1);
+    assert_eq!(
+        concise
+            .lines()
+            .filter(|l| l.contains(": error[") || l.contains(": warning["))
+            .count(),
+        n
+    );
+
+    let (code, junit) = output(&site, "junit");
+    assert_eq!(code, 1);
+    assert_eq!(junit.matches("<failure ").count(), n);
+    let files = json["files_checked"].as_u64().unwrap() as usize;
+    assert_eq!(junit.matches("<testcase ").count(), files);
+}
