@@ -414,25 +414,17 @@ impl Engine<'_> {
     /// device may never end. Errors say whether the file was skipped (a
     /// warning) or could not be read (exit 2).
     fn read(&self, path: &Path) -> Result<Vec<u8>, (String, bool)> {
-        let meta = match std::fs::metadata(path) {
+        let gone = || ("skipped: it no longer exists".to_string(), true);
+        // One `lstat` for the common case, a regular file; links get a second look.
+        let meta = match std::fs::symlink_metadata(path) {
             Ok(meta) => meta,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let dangling = std::fs::symlink_metadata(path).is_ok();
-                let why = if dangling {
-                    "a symlink to nothing"
-                } else {
-                    "it no longer exists"
-                };
-                return Err((format!("skipped: {why}"), true));
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(gone()),
             Err(e) => return Err((e.to_string(), false)),
         };
-        if !meta.is_file() {
-            let kind = file_kind(&meta);
-            return Err((format!("skipped: {kind}, not a regular file"), true));
-        }
-        let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        if linked {
+        let meta = if meta.file_type().is_symlink() {
+            let Ok(target) = std::fs::metadata(path) else {
+                return Err(("skipped: a symlink to nothing".to_string(), true));
+            };
             let inside = std::fs::canonicalize(path)
                 .ok()
                 .zip(std::fs::canonicalize(&self.site.root).ok())
@@ -443,12 +435,17 @@ impl Engine<'_> {
                     true,
                 ));
             }
+            target
+        } else {
+            meta
+        };
+        if !meta.is_file() {
+            let kind = file_kind(&meta);
+            return Err((format!("skipped: {kind}, not a regular file"), true));
         }
         match std::fs::read(path) {
             Ok(bytes) => Ok(bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                Err(("skipped: it no longer exists".to_string(), true))
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(gone()),
             Err(e) => Err((e.to_string(), false)),
         }
     }
