@@ -48,10 +48,10 @@ def measure(cmd, cwd, runs, stdin_path=None):
     }
 
 
-def peers(site):
-    """The other tools' commands, for those installed."""
+def peers(site, size, slow_max):
+    """The other tools' commands, for those installed; the slowest only up to slow_max posts."""
     found = []
-    if shutil.which("markdownlint-cli2"):
+    if shutil.which("markdownlint-cli2") and size <= slow_max:
         found.append(("markdownlint-cli2", "markdownlint-cli2 'content/**/*.md'"))
     if shutil.which("rumdl"):
         found.append(("rumdl --no-cache", "rumdl check --no-cache content"))
@@ -69,6 +69,10 @@ def main():
     ap.add_argument("--work", default="/tmp/pagelint-bench")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--peer-runs", type=int, default=3, help="timed runs of each peer")
+    ap.add_argument("--peer-max", type=int, default=20000, help="largest site the peers run on")
+    ap.add_argument("--slow-peer-max", type=int, default=1000,
+                    help="largest site markdownlint-cli2 runs on (it takes minutes per run at 20,000 posts)")
     args = ap.parse_args()
     if not args.no_build:
         subprocess.run(["cargo", "build", "--release", "--locked", "--bin", "pagelint", "--example", "gen-site"],
@@ -92,11 +96,11 @@ def main():
             ("pagelint check", [PAGELINT, "check", "--format", "json"], None),
             ("pagelint, one post on stdin", [PAGELINT, "check", "--stdin-filename", post_rel, "-"], os.path.join(site, post_rel)),
         ]
-        if not args.no_peers:
-            commands += [(name, cmd, None) for name, cmd in peers(site)]
+        if not args.no_peers and size <= args.peer_max:
+            commands += [(name, cmd, None) for name, cmd in peers(site, size, args.slow_peer_max)]
         floor = None
-        for name, cmd, stdin_path in commands:
-            m = measure(cmd, site, args.runs, stdin_path)
+        for i, (name, cmd, stdin_path) in enumerate(commands):
+            m = measure(cmd, site, args.runs if i < 3 else args.peer_runs, stdin_path)
             if floor is None:
                 floor = m["wall"]
             ratio = "%.2f" % (m["wall"] / floor) if stdin_path is None else "-"

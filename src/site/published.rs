@@ -41,7 +41,9 @@ struct Listing {
 
 impl Listing {
     fn read(dir: &Path) -> Listing {
-        let mut entries = FxHashMap::default();
+        // Collected first, so the map is sized once instead of rehashed as a
+        // 100,000-file folder is read.
+        let mut found: Vec<(Box<str>, bool)> = Vec::new();
         if let Ok(read) = std::fs::read_dir(dir) {
             for entry in read.flatten() {
                 let Ok(kind) = entry.file_type() else {
@@ -55,10 +57,12 @@ impl Listing {
                     kind.is_dir()
                 };
                 if name != ".git" {
-                    entries.insert(name.into_boxed_str(), is_dir);
+                    found.push((name.into_boxed_str(), is_dir));
                 }
             }
         }
+        let mut entries = FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
+        entries.extend(found);
         Listing {
             entries,
             folded: OnceLock::new(),
