@@ -4,6 +4,7 @@ use crate::body::{Image, ImageSource};
 use crate::diagnostic::{Diagnostic, Fix, Severity, Sink};
 use crate::frontmatter::{Node, NodeKind, Span};
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::site::published::join;
 
 pub struct BrokenImage;
 
@@ -54,25 +55,6 @@ fn is_remote(path: &str) -> bool {
     scheme_end > 0
         && path[..scheme_end].starts_with(|c: char| c.is_ascii_alphabetic())
         && path[..scheme_end].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-}
-
-/// The URL path (no leading `/`) an image resolves to, or None when it climbs out.
-fn resolve(path: &str, page_dir: &str) -> Option<String> {
-    let (base, rest) = match path.strip_prefix('/') {
-        Some(rest) => ("", rest),
-        None => (page_dir, path),
-    };
-    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in rest.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 /// What `--fix` writes for a case-only mismatch: the written text with its
@@ -149,7 +131,7 @@ impl Rule for BrokenImage {
                 continue;
             }
             let decoded: Cow<'_, str> = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-            let Some(url) = resolve(&decoded, &page_dir) else {
+            let Some(url) = join(&page_dir, &decoded) else {
                 out.push(climbs_out(image, raw));
                 continue;
             };
@@ -178,11 +160,11 @@ mod tests {
 
     #[test]
     fn resolution() {
-        assert_eq!(resolve("/images/a.jpg", "posts/x/").as_deref(), Some("images/a.jpg"));
-        assert_eq!(resolve("a.jpg", "posts/x/").as_deref(), Some("posts/x/a.jpg"));
-        assert_eq!(resolve("../a.jpg", "posts/x/").as_deref(), Some("posts/a.jpg"));
-        assert_eq!(resolve("../../../a.jpg", "posts/x/"), None);
-        assert_eq!(resolve("/../a.jpg", "posts/x/"), None);
+        assert_eq!(join("posts/x/", "/images/a.jpg").as_deref(), Some("images/a.jpg"));
+        assert_eq!(join("posts/x/", "a.jpg").as_deref(), Some("posts/x/a.jpg"));
+        assert_eq!(join("posts/x/", "../a.jpg").as_deref(), Some("posts/a.jpg"));
+        assert_eq!(join("posts/x/", "../../../a.jpg"), None);
+        assert_eq!(join("posts/x/", "/../a.jpg"), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 use crate::body::Tag;
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::site::published::join;
 
 pub struct BrokenRef;
 
@@ -19,20 +20,6 @@ fn not_found(tag: &Tag, span: std::ops::Range<usize>, target: &str) -> Diagnosti
         .help(format!("Hugo fails with: REF_NOT_FOUND: Ref \"{target}\": page not found; use a path relative to the content folder such as /posts/name.md"))
 }
 
-fn normalize(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
 /// Whether `target` resolves as Hugo resolves refs: from the content root
 /// when it starts with `/`, else relative to the page, else by its name.
 fn resolves(cx: &Context<'_>, target: &str) -> bool {
@@ -41,19 +28,13 @@ fn resolves(cx: &Context<'_>, target: &str) -> bool {
     if target.is_empty() || target == "/" {
         return true;
     }
-    let strip_ext = |p: String| p.strip_suffix(".md").map(str::to_string).unwrap_or(p);
-    let found = |p: Option<String>| p.is_some_and(|p| published.has_page(&p) || published.has_page(&strip_ext(p.clone())));
-    if let Some(abs) = target.strip_prefix('/') {
-        return found(normalize(abs));
-    }
+    let found = |p: Option<String>| p.is_some_and(|p| published.has_page(&p));
     let page = cx.site.content_path(&cx.doc.rel_path).to_lowercase();
-    let dir = match page.rsplit_once('/') {
-        Some((dir, file)) if file.starts_with("index.") || file.starts_with("_index.") => dir.to_string(),
-        Some((dir, _)) => dir.to_string(),
-        None => String::new(),
-    };
-    found(normalize(&format!("{dir}/{target}")))
-        || found(normalize(&target))
+    let dir = page.rsplit_once('/').map_or("", |(dir, _)| dir);
+    // From the content root with a leading `/`; else beside the page, then
+    // from the content root, then by name anywhere.
+    found(join(dir, &target))
+        || (!target.starts_with('/') && found(join("", &target)))
         || (!target.contains('/') && published.has_page_named(&target))
 }
 

@@ -24,6 +24,27 @@ pub struct Source {
     pub content: bool,
 }
 
+/// Joins a `/`-separated path to a base folder, as a browser resolves a link:
+/// a leading `/` starts from the root, `.` and `..` are resolved. None when
+/// `..` climbs above the root. The result has no leading `/`.
+pub fn join(base_dir: &str, path: &str) -> Option<String> {
+    let (base, rest) = match path.strip_prefix('/') {
+        Some(rest) => ("", rest),
+        None => (base_dir, path),
+    };
+    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rest.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
 /// Hugo's URL form of a page path segment: lowercased, spaces as hyphens.
 pub fn urlize(segment: &str) -> String {
     segment.to_lowercase().replace(' ', "-")
