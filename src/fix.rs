@@ -76,19 +76,40 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
             "the file is read-only",
         ));
     }
-    let tmp = dir.join(format!(".{name}.pagelint-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::OpenOptions::new()
+    // A fresh name each try: a file left by a killed run (whose process id
+    // may come back) never blocks this one.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let mut result = Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "no free temporary name",
+    ));
+    for attempt in 0..16u32 {
+        let tmp = dir.join(format!(
+            ".{name}.pagelint-{}-{nanos:x}-{attempt}.tmp",
+            std::process::id()
+        ));
+        let file = match fs::OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&tmp)?;
-        file.write_all(contents)?;
-        file.set_permissions(permissions)?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+            .open(&tmp)
+        {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        };
+        result = (|| {
+            let mut file = file;
+            file.write_all(contents)?;
+            file.set_permissions(permissions.clone())?;
+            file.sync_all()?;
+            fs::rename(&tmp, path)
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        break;
     }
     result
 }

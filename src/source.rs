@@ -45,6 +45,8 @@ impl LineIndex {
             chars_before_block.push(total);
             total += char_starts(block);
         }
+        // The end of a text whose length is a multiple of BLOCK starts a block too.
+        chars_before_block.push(total);
         LineIndex {
             starts,
             len: text.len(),
@@ -102,14 +104,23 @@ impl LineIndex {
 
     /// Byte offset of a 1-based (line, column); the inverse of `position`.
     pub fn offset(&self, text: &str, line: usize, column: usize) -> Option<usize> {
-        let start = *self.starts.get(line.checked_sub(1)?)?;
-        let span = self.line_span(text, line - 1);
-        let bom = usize::from(line == 1 && text.starts_with('\u{feff}'));
-        let mut chars = text[start..].char_indices().map(|(i, _)| start + i);
-        let at = chars
-            .nth(column.checked_sub(1)? + bom)
-            .unwrap_or(text.len());
-        (at <= span.end.max(start) || column == span.end - start + 1).then_some(at)
+        let index = line.checked_sub(1)?;
+        let start = *self.starts.get(index)?;
+        let next = self.starts.get(index + 1).copied().unwrap_or(text.len());
+        let bom = usize::from(index == 0 && text.starts_with('\u{feff}'));
+        let target = column.checked_sub(1)? + bom;
+        // Every character of the line, its line ending included, has a column;
+        // the end of the text is one more column on the last line.
+        let mut boundaries = text[start..next].char_indices().map(|(i, _)| start + i);
+        match boundaries.nth(target) {
+            Some(at) => Some(at),
+            None if index + 1 == self.starts.len()
+                && target == text[start..next].chars().count() =>
+            {
+                Some(next)
+            }
+            None => None,
+        }
     }
 }
 
@@ -127,6 +138,10 @@ mod tests {
         assert_eq!(idx.position(text, x), (2, 3));
         assert_eq!(idx.position(text, text.find('z').unwrap()), (3, 1));
         assert_eq!(idx.offset(text, 2, 3), Some(x));
+        assert_eq!(LineIndex::new("a\r\n").offset("a\r\n", 1, 3), Some(2));
+        assert_eq!(LineIndex::new("標\ncd").offset("標\ncd", 1, 4), None);
+        let block = "a".repeat(4096);
+        assert_eq!(LineIndex::new(&block).position(&block, 4096), (1, 4097));
         assert_eq!(&text[idx.line_span(text, 1)], "標題x");
     }
 }

@@ -209,6 +209,31 @@ fn locate(src: &str, within: &Span, dest: &str, link_type: LinkType) -> Span {
         LinkType::Inline => slice.rfind("](").map_or(0, |i| i + 2),
         _ => slice.find("]:").map_or(0, |i| i + 2),
     };
+    if link_type == LinkType::Inline {
+        // The destination follows the first `](`; a title may repeat the
+        // path and must never be the one located (and edited by a fix).
+        let Some(k) = slice.find("](") else {
+            return within.clone();
+        };
+        let after = k + 2;
+        let rest = &slice[after..];
+        let trimmed = rest.trim_start();
+        let skip = rest.len() - trimmed.len() + usize::from(trimmed.starts_with('<'));
+        if !dest.is_empty() && slice[after + skip..].starts_with(dest) {
+            let start = within.start + after + skip;
+            return start..start + dest.len();
+        }
+        let token = &slice[after + skip..];
+        let end = token
+            .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
+            .unwrap_or(token.len());
+        let start = within.start + after + skip;
+        return if end > 0 {
+            start..start + end
+        } else {
+            within.clone()
+        };
+    }
     let tail = &slice[search_from..];
     if !dest.is_empty() {
         if let Some(i) = tail.find(dest) {

@@ -86,6 +86,34 @@ impl Node {
         Some(entry)
     }
 
+    /// Where a string's value is written literally in `text`: the whole span
+    /// of a plain scalar whose text is the value, or the inside of quotes
+    /// around exactly the value. None for block scalars, tagged or escaped
+    /// strings and aliases, whose source differs from their value; an edit
+    /// there would corrupt the file.
+    pub fn literal_span(&self, text: &str) -> Option<Span> {
+        let NodeKind::String { value, .. } = &self.kind else {
+            return None;
+        };
+        let written = text.get(self.span.clone())?;
+        // Block scalars (and multi-line plain ones) fold and trim their lines.
+        if written.contains(['\n', '\r']) {
+            return None;
+        }
+        if written == value {
+            return Some(self.span.clone());
+        }
+        let inner = written
+            .strip_prefix('"')
+            .and_then(|w| w.strip_suffix('"'))
+            .or_else(|| {
+                written
+                    .strip_prefix('\'')
+                    .and_then(|w| w.strip_suffix('\''))
+            })?;
+        (inner == value).then(|| self.span.start + 1..self.span.end - 1)
+    }
+
     /// A short name of the value's type for messages.
     pub fn type_name(&self) -> &'static str {
         match self.kind {

@@ -78,11 +78,11 @@ fn shown_as(url: &str, page_dir: &str, relative: bool) -> String {
     }
 }
 
-fn front_matter_images(tree: &Node, fields: &[String]) -> Vec<Image> {
+fn front_matter_images(text: &str, tree: &Node, fields: &[String]) -> Vec<Image> {
     let mut out = Vec::new();
     let mut push = |node: &Node| {
-        if let NodeKind::String { value, quoted } = &node.kind {
-            let span = if *quoted && node.span.len() >= 2 { node.span.start + 1..node.span.end - 1 } else { node.span.clone() };
+        if let NodeKind::String { value, .. } = &node.kind {
+            let span = node.literal_span(text).unwrap_or_else(|| node.span.clone());
             out.push(Image { path: value.clone(), span, source: ImageSource::FrontMatter });
         }
     };
@@ -104,7 +104,7 @@ impl Rule for BrokenImage {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let tree = cx.doc.tree();
         let fm_images = match tree {
-            Some(t) if !cx.site.config.image_fields.is_empty() => front_matter_images(t, &cx.site.config.image_fields),
+            Some(t) if !cx.site.config.image_fields.is_empty() => front_matter_images(&cx.doc.text, t, &cx.site.config.image_fields),
             _ => Vec::new(),
         };
         let images: Vec<&Image> = fm_images.iter().chain(cx.doc.images()).collect();

@@ -14,13 +14,13 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("../../rules/unknown-value.md"),
 };
 
-fn unknown(key: &str, item: &Node, text: &str, allowed: &[String]) -> Diagnostic {
+fn unknown(key: &str, item: &Node, source: &str, text: &str, allowed: &[String]) -> Diagnostic {
     let mut d = Diagnostic::new(&META, item.span.clone(), format!("`{text}` is not an allowed value of `{key}`"))
         .label("not in the schema's values");
     match nearest(text, allowed.iter().map(String::as_str)) {
         Some(best) => {
             d = d.help(format!("did you mean `{best}`?"));
-            if let Some(span) = replaceable(item, best) {
+            if let Some(span) = replaceable(item, source, best) {
                 let same_but_case = best.to_lowercase() == text.trim().to_lowercase();
                 d = d.fix(if same_but_case { Fix::safe(span, best) } else { Fix::unsafe_(span, best) });
             }
@@ -35,17 +35,13 @@ fn unknown(key: &str, item: &Node, text: &str, allowed: &[String]) -> Diagnostic
 
 /// Where a replacement value can be written without re-quoting: inside the
 /// quotes of a quoted string, or over a plain scalar of simple text.
-fn replaceable(item: &Node, with: &str) -> Option<std::ops::Range<usize>> {
-    let NodeKind::String { quoted, .. } = item.kind else { return None };
-    let span = item.span.clone();
+fn replaceable(item: &Node, text: &str, with: &str) -> Option<std::ops::Range<usize>> {
+    let span = item.literal_span(text)?;
     if with.contains(['"', '\\', '\'', '\n']) {
         return None;
     }
-    if quoted {
-        (span.len() >= 2).then(|| span.start + 1..span.end - 1)
-    } else {
-        (!with.contains([':', '#', ',', '[', ']', '{', '}'])).then_some(span)
-    }
+    let quoted = span != item.span;
+    (quoted || !with.contains([':', '#', ',', '[', ']', '{', '}', '&', '*', '!'])).then_some(span)
 }
 
 impl Rule for UnknownValue {
@@ -64,7 +60,7 @@ impl Rule for UnknownValue {
             for item in items {
                 let Some(text) = scalar_text(item) else { continue };
                 if !allowed.contains(&text) {
-                    out.push(unknown(&entry.key, item, &text, allowed));
+                    out.push(unknown(&entry.key, item, &cx.doc.text, &text, allowed));
                 }
             }
         }

@@ -15,29 +15,24 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("../../rules/url-format.md"),
 };
 
-fn bad_url(entry: &Entry, value: &str, schemes: &[String], reason: &str) -> Diagnostic {
+fn bad_url(entry: &Entry, text: &str, value: &str, schemes: &[String], reason: &str) -> Diagnostic {
     let mut d = Diagnostic::new(&META, entry.value.span.clone(), format!("`{}` is not an absolute URL: `{value}`", entry.key))
         .label(reason.to_string());
     let looks_like_host = !value.contains("://")
         && !value.contains(char::is_whitespace)
         && value.split('/').next().is_some_and(|h| h.contains('.') && !h.starts_with('.'));
-    if looks_like_host && schemes.iter().any(|s| s == "https") {
-        let suggestion = format!("https://{value}");
+    let suggestion = format!("https://{value}");
+    // Offered only when the suggestion is itself a URL with a host.
+    let valid = url::Url::parse(&suggestion).is_ok_and(|u| u.host_str().is_some_and(|h| !h.is_empty()));
+    if looks_like_host && valid && schemes.iter().any(|s| s == "https") {
         d = d.help(format!("did you mean `{suggestion}`?"));
-        if let Some(inner) = quoted_inner(entry) {
-            d = d.fix(Fix::unsafe_(inner, suggestion));
+        if let Some(span) = entry.value.literal_span(text).filter(|s| *s != entry.value.span || !suggestion.contains([':', '#'])) {
+            d = d.fix(Fix::unsafe_(span, suggestion));
         }
     } else {
         d = d.help(format!("write a full URL starting with {}", schemes.iter().map(|s| format!("`{s}://`")).collect::<Vec<_>>().join(" or ")));
     }
     d
-}
-
-/// The span of a string value without its quotes.
-fn quoted_inner(entry: &Entry) -> Option<std::ops::Range<usize>> {
-    let span = entry.value.span.clone();
-    let quoted = matches!(entry.value.kind, crate::frontmatter::NodeKind::String { quoted: true, .. });
-    (quoted && span.len() >= 2).then(|| span.start + 1..span.end - 1).or((!quoted).then_some(span))
 }
 
 impl Rule for UrlFormat {
@@ -55,15 +50,16 @@ impl Rule for UrlFormat {
             match url::Url::parse(value.trim()) {
                 Ok(u) if !field.schemes.iter().any(|s| s == u.scheme()) => out.push(bad_url(
                     entry,
+                    &cx.doc.text,
                     value,
                     &field.schemes,
                     &format!("scheme `{}` is not allowed", u.scheme()),
                 )),
                 Ok(u) if u.host_str().is_none_or(str::is_empty) && matches!(u.scheme(), "http" | "https") => {
-                    out.push(bad_url(entry, value, &field.schemes, "no host"))
+                    out.push(bad_url(entry, &cx.doc.text, value, &field.schemes, "no host"))
                 }
                 Ok(_) => {}
-                Err(_) => out.push(bad_url(entry, value, &field.schemes, "no scheme or not a URL")),
+                Err(_) => out.push(bad_url(entry, &cx.doc.text, value, &field.schemes, "no scheme or not a URL")),
             }
         }
     }
