@@ -450,7 +450,9 @@ impl Engine<'_> {
         }
     }
 
-    fn result(
+    /// A file's findings as the reports take them: positions computed, the
+    /// report's per-file rendering done, the text kept only for fixes.
+    pub fn result(
         &self,
         path: PathBuf,
         from_stdin: bool,

@@ -149,7 +149,12 @@ fn line_end(text: &str, from: usize) -> (usize, usize) {
 }
 
 fn delimited(text: &str, start: usize, delim: &str, format: Format) -> Split {
-    let opener = start..start + delim.len().min(text.len() - start);
+    // The opener as written: up to three characters, never split inside one.
+    let mut end = start + delim.len().min(text.len() - start);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let opener = start..end;
     if !text[start..].starts_with(delim) {
         let (end, _) = line_end(text, start);
         return failed(
@@ -356,6 +361,13 @@ mod tests {
             .unwrap()
             .tree
             .is_ok());
+    }
+
+    #[test]
+    fn invalid_delimiter_spans_stay_on_char_boundaries() {
+        let text = "+\u{fffd}";
+        let fm = latest(text).front_matter.unwrap();
+        assert!(text.is_char_boundary(fm.delimiter.end) && fm.delimiter.end <= text.len());
     }
 
     #[test]
