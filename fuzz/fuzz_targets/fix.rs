@@ -43,7 +43,10 @@ fn expected_edits<'a>(text: &str, diagnostics: &'a [Diagnostic]) -> (Vec<&'a Edi
 /// between them, and nothing else.
 fn check_applied(text: &str, diagnostics: &[Diagnostic], fixed: &str, applied: usize) {
     let (edits, fixes) = expected_edits(text, diagnostics);
-    assert_eq!(applied, fixes, "fix::apply applied {applied} fixes, expected {fixes}");
+    assert_eq!(
+        applied, fixes,
+        "fix::apply applied {applied} fixes, expected {fixes}"
+    );
     let mut at = 0; // in text
     let mut out = 0; // in fixed
     for e in edits {
@@ -64,7 +67,11 @@ fn check_applied(text: &str, diagnostics: &[Diagnostic], fixed: &str, applied: u
         out += e.content.len();
         at = e.span.end;
     }
-    assert_eq!(fixed.get(out..), Some(&text[at..]), "text after the last edit changed");
+    assert_eq!(
+        fixed.get(out..),
+        Some(&text[at..]),
+        "text after the last edit changed"
+    );
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -47,12 +47,24 @@ fuzz_target!(|data: &[u8]| {
     }
     for e in &lexed.errors {
         check_span(text, &e.span, "lex error");
-        assert!(e.tag_start <= text.len(), "lex error tag_start {} out of range", e.tag_start);
+        assert!(
+            e.tag_start <= text.len(),
+            "lex error tag_start {} out of range",
+            e.tag_start
+        );
     }
-    assert_eq!(lexed.broken.len(), lexed.errors.len(), "one broken tag per error");
+    assert_eq!(
+        lexed.broken.len(),
+        lexed.errors.len(),
+        "one broken tag per error"
+    );
     for b in &lexed.broken {
         check_span(text, &b.span, "broken tag");
-        assert!(b.error < lexed.errors.len(), "broken tag error index {}", b.error);
+        assert!(
+            b.error < lexed.errors.len(),
+            "broken tag error index {}",
+            b.error
+        );
     }
     for s in &lexed.escaped {
         check_span(text, s, "escaped region");
