@@ -2,6 +2,7 @@
 //! of its files built once per run and shared by every worker.
 
 pub mod hugo_config;
+mod listing;
 pub mod published;
 pub mod shortcodes;
 

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::ffi::OsString;
 
 use crate::walk::is_content_file;
 
@@ -45,95 +46,8 @@ pub fn join(base_dir: &str, path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// Hugo's URL form of a page path segment: lowercased, spaces as hyphens.
-pub fn urlize(segment: &str) -> String {
-    segment.to_lowercase().replace(' ', "-")
-}
-
-/// One folder's entries: name → is a folder.
-#[derive(Debug, Default)]
-struct Listing {
-    entries: FxHashMap<Box<str>, bool>,
-    /// Lowercased (for content folders: urlized) name → real names, built on first need.
-    folded: OnceLock<FxHashMap<String, Vec<Box<str>>>>,
-    /// File names sorted, for nearest-name help, built on first need.
-    sorted_files: OnceLock<Vec<Box<str>>>,
-}
-
-impl Listing {
-    fn read(dir: &Path) -> Listing {
-        // Collected first, so the map is sized once instead of rehashed as a
-        // 100,000-file folder is read.
-        let mut found: Vec<(Box<str>, bool)> = Vec::new();
-        if let Ok(read) = std::fs::read_dir(dir) {
-            for entry in read.flatten() {
-                let Ok(kind) = entry.file_type() else {
-                    continue;
-                };
-                let name = entry.file_name().to_string_lossy().into_owned();
-                // The folder listing gives the type; only a symlink needs a stat.
-                let is_dir = if kind.is_symlink() {
-                    entry.path().is_dir()
-                } else {
-                    kind.is_dir()
-                };
-                if name != ".git" {
-                    found.push((name.into_boxed_str(), is_dir));
-                }
-            }
-        }
-        let mut entries = FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
-        entries.extend(found);
-        Listing {
-            entries,
-            folded: OnceLock::new(),
-            sorted_files: OnceLock::new(),
-        }
-    }
-
-    fn sorted_files(&self) -> &[Box<str>] {
-        self.sorted_files.get_or_init(|| {
-            let mut files: Vec<Box<str>> = self
-                .entries
-                .iter()
-                .filter(|(_, d)| !**d)
-                .map(|(n, _)| n.clone())
-                .collect();
-            files.sort_unstable();
-            files
-        })
-    }
-
-    /// The file names sorted next to `name`: the candidates for a did-you-mean
-    /// (a typo after the first letters keeps a name among its neighbours),
-    /// bounded so that a miss in a folder of 100,000 files stays cheap.
-    fn neighbours(&self, name: &str) -> &[Box<str>] {
-        let files = self.sorted_files();
-        let at = files.partition_point(|f| **f < *name);
-        &files[at.saturating_sub(NEIGHBOURS)..(at + NEIGHBOURS).min(files.len())]
-    }
-
-    fn folded(&self, content: bool) -> &FxHashMap<String, Vec<Box<str>>> {
-        self.folded.get_or_init(|| {
-            let mut map: FxHashMap<String, Vec<Box<str>>> = FxHashMap::default();
-            for name in self.entries.keys() {
-                let key = if content {
-                    urlize(name)
-                } else {
-                    name.to_lowercase()
-                };
-                map.entry(key).or_default().push(name.clone());
-            }
-            for names in map.values_mut() {
-                names.sort_unstable();
-            }
-            map
-        })
-    }
-}
-
-/// How many sorted names on each side of a missing one a did-you-mean compares.
-const NEIGHBOURS: usize = 128;
+pub use super::listing::urlize;
+use super::listing::{Fold, Listing};
 
 /// How a URL segment is matched against real names.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -150,7 +64,8 @@ pub struct Published {
     /// lists folders instead, which beats a `stat` per image.
     stat_first: bool,
     stats: Mutex<FxHashMap<PathBuf, bool>>,
-    listings: Mutex<FxHashMap<PathBuf, Arc<OnceLock<Listing>>>>,
+    /// Keyed by the path's bytes: hashing a `PathBuf` walks its components.
+    listings: Mutex<FxHashMap<OsString, Arc<OnceLock<Listing>>>>,
     /// Every page's base name, for `ref` by name; walks the content on first need.
     page_names: OnceLock<FxHashSet<String>>,
 }
@@ -189,7 +104,10 @@ impl Published {
     fn listing(&self, dir: &Path) -> Arc<OnceLock<Listing>> {
         let cell = {
             let mut map = self.listings.lock().unwrap_or_else(|e| e.into_inner());
-            map.entry(dir.to_path_buf()).or_default().clone()
+            match map.get(dir.as_os_str()) {
+                Some(cell) => cell.clone(),
+                None => map.entry(dir.as_os_str().to_owned()).or_default().clone(),
+            }
         };
         cell.get_or_init(|| Listing::read(dir));
         cell
@@ -213,19 +131,14 @@ impl Published {
         for seg in dirs {
             let cell = self.listing(&dir);
             let listing = cell.get()?;
-            let name = if source.content || mode == Match::IgnoreCase {
-                let key = if source.content {
-                    urlize(seg)
-                } else {
-                    seg.to_lowercase()
-                };
-                let candidates = listing.folded(source.content).get(&key)?;
-                candidates
-                    .iter()
-                    .find(|n| listing.entries.get(*n) == Some(&true))?
-                    .clone()
+            let name: Box<str> = if source.content {
+                listing.folded_entry(&urlize(seg), Fold::Url, true)?.into()
+            } else if mode == Match::IgnoreCase {
+                listing
+                    .folded_entry(&seg.to_lowercase(), Fold::Lower, true)?
+                    .into()
             } else {
-                listing.entries.get(*seg).filter(|d| **d)?;
+                listing.get(seg).filter(|d| *d)?;
                 (*seg).into()
             };
             dir.push(&*name);
@@ -233,14 +146,11 @@ impl Published {
         }
         let cell = self.listing(&dir);
         let listing = cell.get()?;
-        let name: Box<str> = match listing.entries.get(*file) {
+        let name: Box<str> = match listing.get(file) {
             Some(false) => (*file).into(),
             _ if mode == Match::IgnoreCase => listing
-                .folded(false)
-                .get(&file.to_lowercase())?
-                .iter()
-                .find(|n| listing.entries.get(*n) == Some(&false))?
-                .clone(),
+                .folded_entry(&file.to_lowercase(), Fold::Lower, false)?
+                .into(),
             _ => return None,
         };
         if source.content && is_content_file(Path::new(&*name)) {
@@ -295,7 +205,7 @@ impl Published {
             let cell = self.listing(&real_dir);
             let Some(listing) = cell.get() else { continue };
             for candidate in listing.neighbours(name) {
-                if source.content && is_content_file(Path::new(&**candidate)) {
+                if source.content && is_content_file(Path::new(candidate)) {
                     continue;
                 }
                 if candidate.len().abs_diff(name.len()) > limit * 4 {
@@ -305,7 +215,7 @@ impl Published {
                 if d <= limit
                     && best
                         .as_ref()
-                        .is_none_or(|(bd, bn)| (d, &**candidate) < (*bd, bn.as_str()))
+                        .is_none_or(|(bd, bn)| (d, candidate) < (*bd, bn.as_str()))
                 {
                     best = Some((d, candidate.to_string()));
                 }
@@ -335,18 +245,12 @@ impl Published {
         for seg in rest.split('/').filter(|s| !s.is_empty()) {
             let cell = self.listing(&dir);
             let listing = cell.get()?;
-            let name = if source.content {
-                listing
-                    .folded(true)
-                    .get(&urlize(seg))?
-                    .iter()
-                    .find(|n| listing.entries.get(*n) == Some(&true))?
-                    .clone()
+            if source.content {
+                dir.push(listing.folded_entry(&urlize(seg), Fold::Url, true)?);
             } else {
-                listing.entries.get(seg).filter(|d| **d)?;
-                seg.into()
-            };
-            dir.push(&*name);
+                listing.get(seg).filter(|d| *d)?;
+                dir.push(seg);
+            }
         }
         Some(dir)
     }
@@ -388,23 +292,18 @@ impl Published {
             let Some(listing) = cell.get() else {
                 return false;
             };
-            let Some(name) = listing
-                .folded(false)
-                .get(&seg.to_lowercase())
-                .and_then(|v| v.iter().find(|n| listing.entries.get(*n) == Some(&true)))
-            else {
+            let Some(name) = listing.folded_entry(&seg.to_lowercase(), Fold::Lower, true) else {
                 return false;
             };
-            dir.push(&**name);
+            dir.push(name);
         }
         let cell = self.listing(&dir);
         let Some(listing) = cell.get() else {
             return false;
         };
         listing
-            .folded(false)
-            .get(&file.to_lowercase())
-            .is_some_and(|v| v.iter().any(|n| listing.entries.get(n) == Some(&false)))
+            .folded_entry(&file.to_lowercase(), Fold::Lower, false)
+            .is_some()
     }
 
     /// Whether some page has this base name (`a.md`, `a`, or a bundle's folder
@@ -528,6 +427,16 @@ mod tests {
             assert_eq!(statted.contains(url), listed.contains(url), "{url}");
         }
         drop(dir);
+    }
+
+    #[test]
+    fn a_page_folder_with_a_space_is_found_after_an_image_lookup_in_it() {
+        let (_dir, p) = site();
+        // The image lookup folds the folder to its URL form ("my-bundle");
+        // the page lookup after it folds by case only ("my bundle").
+        assert!(p.contains("my-bundle/Pic.JPG"));
+        assert!(p.has_page("my bundle"));
+        assert!(p.has_page("My Bundle/index.md"));
     }
 
     #[test]

@@ -1,0 +1,279 @@
+//! One folder's entries, read once and kept compact: a folder of 200,000
+//! images costs its names' bytes and a few bytes per name, not an allocation
+//! (or three) per name. Case-insensitive and URL-form lookups need extra
+//! tables only for the names that change when folded, which on most sites
+//! is none of them.
+
+use std::hash::BuildHasher;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
+/// How a name is compared when not compared exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fold {
+    /// Lowercased.
+    Lower,
+    /// Hugo's URL form of a page path segment: lowercased, spaces as hyphens.
+    Url,
+}
+
+impl Fold {
+    pub fn apply(self, name: &str) -> String {
+        match self {
+            Fold::Lower => name.to_lowercase(),
+            Fold::Url => urlize(name),
+        }
+    }
+}
+
+/// Hugo's URL form of a page path segment: lowercased, spaces as hyphens.
+pub fn urlize(segment: &str) -> String {
+    segment.to_lowercase().replace(' ', "-")
+}
+
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Every name, one after another.
+    names: String,
+    /// Where name `i` starts in `names`; one more entry marks the end.
+    starts: Vec<u32>,
+    dirs: Vec<bool>,
+    /// Indices of `names`, hashed by name.
+    exact: HashTable<u32>,
+    /// For names that their fold changes: folded form → indices, sorted by name.
+    lower: OnceLock<FxHashMap<Box<str>, Vec<u32>>>,
+    url: OnceLock<FxHashMap<Box<str>, Vec<u32>>>,
+    /// Indices of the files (not folders), sorted by name, for did-you-mean.
+    sorted_files: OnceLock<Vec<u32>>,
+}
+
+fn hash(name: &str) -> u64 {
+    FxBuildHasher.hash_one(name)
+}
+
+impl Listing {
+    /// Reads `dir`; a folder that cannot be read lists as empty.
+    pub fn read(dir: &Path) -> Listing {
+        let mut listing = Listing::default();
+        if let Ok(read) = std::fs::read_dir(dir) {
+            for entry in read.flatten() {
+                let Ok(kind) = entry.file_type() else {
+                    continue;
+                };
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                if name == ".git" {
+                    continue;
+                }
+                // The folder listing gives the type; only a symlink needs a stat.
+                let is_dir = if kind.is_symlink() {
+                    entry.path().is_dir()
+                } else {
+                    kind.is_dir()
+                };
+                if !listing.push(&name, is_dir) {
+                    break;
+                }
+            }
+        }
+        listing.index();
+        listing
+    }
+
+    /// Builds a listing from names, as `read` would from a folder.
+    #[cfg(test)]
+    pub fn from_names<'a>(entries: impl IntoIterator<Item = (&'a str, bool)>) -> Listing {
+        let mut listing = Listing::default();
+        for (name, is_dir) in entries {
+            listing.push(name, is_dir);
+        }
+        listing.index();
+        listing
+    }
+
+    /// False when the names no longer fit 32-bit offsets (4 GiB of names in
+    /// one folder): the rest of the folder is left out rather than wrapped.
+    fn push(&mut self, name: &str, is_dir: bool) -> bool {
+        if self.names.len() + name.len() >= u32::MAX as usize {
+            return false;
+        }
+        self.starts.push(self.names.len() as u32);
+        self.names.push_str(name);
+        self.dirs.push(is_dir);
+        true
+    }
+
+    fn index(&mut self) {
+        self.starts.push(self.names.len() as u32);
+        self.names.shrink_to_fit();
+        let mut exact = HashTable::with_capacity(self.dirs.len());
+        for i in 0..self.dirs.len() as u32 {
+            let h = hash(self.name(i));
+            // Two entries with one name cannot come from one folder; keep the first.
+            if exact.find(h, |&j| self.name(j) == self.name(i)).is_none() {
+                exact.insert_unique(h, i, |&j| hash(self.name(j)));
+            }
+        }
+        self.exact = exact;
+    }
+
+    pub fn len(&self) -> usize {
+        self.dirs.len()
+    }
+
+    pub fn name(&self, i: u32) -> &str {
+        let (i, j) = (i as usize, i as usize + 1);
+        &self.names[self.starts[i] as usize..self.starts[j] as usize]
+    }
+
+    pub fn is_dir_at(&self, i: u32) -> bool {
+        self.dirs[i as usize]
+    }
+
+    fn find(&self, name: &str) -> Option<u32> {
+        self.exact
+            .find(hash(name), |&i| self.name(i) == name)
+            .copied()
+    }
+
+    /// Some(is a folder) when the folder has an entry named exactly `name`.
+    pub fn get(&self, name: &str) -> Option<bool> {
+        self.find(name).map(|i| self.is_dir_at(i))
+    }
+
+    /// The real names whose fold is `key` (itself folded), sorted.
+    pub fn folded(&self, key: &str, fold: Fold) -> Vec<u32> {
+        let changed = match fold {
+            Fold::Lower => &self.lower,
+            Fold::Url => &self.url,
+        };
+        let changed = changed.get_or_init(|| {
+            let mut map: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+            for i in 0..self.len() as u32 {
+                let name = self.name(i);
+                let folded = fold.apply(name);
+                if folded != name {
+                    map.entry(folded.into_boxed_str()).or_default().push(i);
+                }
+            }
+            map
+        });
+        // A name equal to its own fold is found exactly: folding twice changes nothing.
+        let mut found: Vec<u32> = self.find(key).into_iter().collect();
+        if let Some(more) = changed.get(key) {
+            found.extend(more);
+        }
+        found.sort_unstable_by(|&a, &b| self.name(a).cmp(self.name(b)));
+        found
+    }
+
+    /// The first real name (sorted) whose fold is `key` and that is a folder
+    /// (`dir`) or a file.
+    pub fn folded_entry(&self, key: &str, fold: Fold, dir: bool) -> Option<&str> {
+        self.folded(key, fold)
+            .into_iter()
+            .find(|&i| self.is_dir_at(i) == dir)
+            .map(|i| self.name(i))
+    }
+
+    /// The file names sorted next to `name`: the candidates for a did-you-mean
+    /// (a typo after the first letters keeps a name among its neighbours),
+    /// bounded so that a miss in a folder of 100,000 files stays cheap.
+    pub fn neighbours(&self, name: &str) -> impl Iterator<Item = &str> {
+        let files = self.sorted_files.get_or_init(|| {
+            let mut files: Vec<u32> = (0..self.len() as u32)
+                .filter(|&i| !self.is_dir_at(i))
+                .collect();
+            files.sort_unstable_by(|&a, &b| self.name(a).cmp(self.name(b)));
+            files
+        });
+        let at = files.partition_point(|&f| self.name(f) < name);
+        files[at.saturating_sub(NEIGHBOURS)..(at + NEIGHBOURS).min(files.len())]
+            .iter()
+            .map(|&i| self.name(i))
+    }
+}
+
+/// How many sorted names on each side of a missing one a did-you-mean compares.
+const NEIGHBOURS: usize = 128;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Listing {
+        Listing::from_names([
+            ("a.jpg", false),
+            ("A.JPG", false),
+            ("Photo.png", false),
+            ("My Bundle", true),
+            ("my-bundle", false),
+            ("posts", true),
+            ("ünï.png", false),
+        ])
+    }
+
+    #[test]
+    fn exact_lookups() {
+        let l = sample();
+        assert_eq!(l.len(), 7);
+        assert_eq!(l.get("a.jpg"), Some(false));
+        assert_eq!(l.get("posts"), Some(true));
+        assert_eq!(l.get("A.jpg"), None);
+        assert_eq!(l.get("ünï.png"), Some(false));
+        assert_eq!(l.get(""), None);
+    }
+
+    #[test]
+    fn folded_lookups_find_every_real_name_sorted() {
+        let l = sample();
+        let names = |key, fold| -> Vec<&str> {
+            l.folded(key, fold).into_iter().map(|i| l.name(i)).collect()
+        };
+        assert_eq!(names("a.jpg", Fold::Lower), ["A.JPG", "a.jpg"]);
+        assert_eq!(names("photo.png", Fold::Lower), ["Photo.png"]);
+        assert_eq!(names("my bundle", Fold::Lower), ["My Bundle"]);
+        assert_eq!(names("my-bundle", Fold::Url), ["My Bundle", "my-bundle"]);
+        assert_eq!(names("my-bundle", Fold::Lower), ["my-bundle"]);
+        assert_eq!(
+            l.folded_entry("my-bundle", Fold::Url, true),
+            Some("My Bundle")
+        );
+        assert_eq!(
+            l.folded_entry("my-bundle", Fold::Url, false),
+            Some("my-bundle")
+        );
+        assert!(names("nope", Fold::Lower).is_empty());
+    }
+
+    #[test]
+    fn both_folds_of_one_listing_answer_independently() {
+        let l = sample();
+        // The URL fold built first must not answer the lowercase lookups.
+        assert_eq!(
+            l.folded_entry("my-bundle", Fold::Url, true),
+            Some("My Bundle")
+        );
+        assert_eq!(
+            l.folded_entry("my bundle", Fold::Lower, true),
+            Some("My Bundle")
+        );
+        assert_eq!(l.folded_entry("my bundle", Fold::Url, true), None);
+    }
+
+    #[test]
+    fn neighbours_are_sorted_files_around_the_name() {
+        let names: Vec<String> = (0..1000).map(|i| format!("img-{i:04}.png")).collect();
+        let l = Listing::from_names(names.iter().map(|n| (n.as_str(), false)));
+        let near: Vec<&str> = l.neighbours("img-0500.pnx").collect();
+        assert_eq!(near.len(), 2 * NEIGHBOURS);
+        assert!(near.contains(&"img-0500.png"));
+        assert!(near.windows(2).all(|w| w[0] < w[1]));
+        assert!(!sample()
+            .neighbours("posts")
+            .any(|n| n == "posts" || n == "My Bundle"));
+    }
+}
