@@ -362,47 +362,71 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         report: Some(reporter.as_ref()),
         keep_text: mode.is_some(),
     };
-    let mut outcome = engine.run(inputs);
-    if let Some(mode) = mode {
-        if stdin_requested && !args.diff {
-            return Err(
-                "--fix cannot rewrite standard input; use --diff to see the changes".into(),
-            );
+    // Fixes need every file's text; JUnit needs every file before its header.
+    let (totals, errors, skipped, written) = if mode.is_none() && reporter.streams() {
+        let mut sink = open_output(args.output_file.as_deref())?;
+        let begun = reporter.begin(&mut sink);
+        let mut index = 0;
+        let (streamed, emitted) = engine.stream(inputs, &mut |r| {
+            if begun.is_err() {
+                return Ok(());
+            }
+            index += 1;
+            reporter.file(index - 1, &r, &mut sink)
+        });
+        let written = begun
+            .and(emitted)
+            .and_then(|()| reporter.end(&streamed.totals, &mut sink))
+            .and_then(|()| sink.flush());
+        (streamed.totals, streamed.errors, streamed.skipped, written)
+    } else {
+        let mut outcome = engine.run(inputs);
+        if let Some(mode) = mode {
+            if stdin_requested && !args.diff {
+                return Err(
+                    "--fix cannot rewrite standard input; use --diff to see the changes".into(),
+                );
+            }
+            if args.diff {
+                return Ok(print_diffs(&outcome, mode));
+            }
+            apply_fixes(&engine, &mut outcome, mode);
         }
-        if args.diff {
-            return Ok(print_diffs(&outcome, mode));
-        }
-        apply_fixes(&engine, &mut outcome, mode);
-    }
-
-    let mut sink: Box<dyn Write> = match &args.output_file {
-        Some(path) => Box::new(io::BufWriter::new(
-            std::fs::File::create(path)
-                .map_err(|e| format!("cannot create {}: {e}", path.display()))?,
-        )),
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+        let mut sink = open_output(args.output_file.as_deref())?;
+        let written = reporter
+            .report(&outcome, &mut sink)
+            .and_then(|()| sink.flush());
+        (outcome.totals(), outcome.errors, outcome.skipped, written)
     };
     // A closed pipe (`pagelint | head`) is the reader's choice, not an error.
-    let written = reporter
-        .report(&outcome, &mut sink)
-        .and_then(|()| sink.flush());
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             return Err(format!("cannot write the report: {e}"));
         }
     }
-    for e in &outcome.skipped {
+    for e in &skipped {
         eprintln!("pagelint: warning: {}: {}", e.display_path, e.message);
     }
-    for e in &outcome.errors {
+    for e in &errors {
         eprintln!("pagelint: error: {}: {}", e.display_path, e.message);
     }
-    Ok(if !outcome.errors.is_empty() {
+    Ok(if !errors.is_empty() {
         EXIT_TROUBLE
-    } else if outcome.count(Severity::Error) > 0 && !args.exit_zero {
+    } else if totals.errors > 0 && !args.exit_zero {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    })
+}
+
+/// Where the report goes: `--output-file`, or standard output.
+fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, String> {
+    Ok(match path {
+        Some(path) => Box::new(io::BufWriter::new(
+            std::fs::File::create(path)
+                .map_err(|e| format!("cannot create {}: {e}", path.display()))?,
+        )),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
     })
 }
 

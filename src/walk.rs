@@ -66,7 +66,8 @@ pub fn collect(
     if !roots.is_empty() {
         files.extend(walk(site, &roots, threads));
     }
-    files.sort();
+    // By bytes: comparing paths component by component was a visible cost at 50,000 files.
+    files.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     files.dedup();
     files
 }

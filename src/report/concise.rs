@@ -3,26 +3,28 @@
 use std::io::{self, Write};
 
 use super::{Options, Report};
-use crate::engine::Outcome;
+use crate::engine::{FileResult, Totals};
 
 pub struct Concise {
     pub options: Options,
 }
 
 impl Report for Concise {
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        for r in &outcome.results {
-            for (d, at) in r.diagnostics.iter().zip(&r.locations) {
-                let (line, col) = (at.start.line, at.start.column);
-                writeln!(
-                    out,
-                    "{}:{line}:{col}: {}[{}] {}",
-                    r.display_path, d.severity, d.rule, d.message
-                )?;
-            }
+    fn file(&self, _index: usize, r: &FileResult, out: &mut dyn Write) -> io::Result<()> {
+        for (d, at) in r.diagnostics.iter().zip(&r.locations) {
+            let (line, col) = (at.start.line, at.start.column);
+            writeln!(
+                out,
+                "{}:{line}:{col}: {}[{}] {}",
+                r.display_path, d.severity, d.rule, d.message
+            )?;
         }
+        Ok(())
+    }
+
+    fn end(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
         if self.options.statistics {
-            out.write_all(super::statistics(outcome).as_bytes())?;
+            out.write_all(super::statistics(totals).as_bytes())?;
         }
         Ok(())
     }

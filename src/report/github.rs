@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use super::Report;
 use crate::diagnostic::Severity;
-use crate::engine::Outcome;
+use crate::engine::FileResult;
 
 pub struct Github;
 
@@ -21,8 +21,8 @@ fn property(s: &str) -> String {
 }
 
 impl Report for Github {
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        for r in &outcome.results {
+    fn file(&self, _index: usize, r: &FileResult, out: &mut dyn Write) -> io::Result<()> {
+        {
             for (d, at) in r.diagnostics.iter().zip(&r.locations) {
                 let (line, col) = (at.start.line, at.start.column);
                 let (end_line, end_col) = (at.end.line, at.end.column);

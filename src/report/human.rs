@@ -7,7 +7,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::{source::IndexedSource, Options, Report};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::Outcome;
+use crate::engine::{FileResult, Totals};
 use crate::source::LineIndex;
 
 pub struct Human {
@@ -118,27 +118,26 @@ impl Report for Human {
         Some(self.render(name, text, diagnostics))
     }
 
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        if !self.options.quiet {
-            for r in &outcome.results {
-                out.write_all(
-                    r.rendered
-                        .clone()
-                        .or_else(|| {
-                            r.text
-                                .as_ref()
-                                .map(|t| self.render(&r.display_path, t, &r.diagnostics))
-                        })
-                        .unwrap_or_default()
-                        .as_bytes(),
-                )?;
-            }
+    fn file(&self, _index: usize, r: &FileResult, out: &mut dyn Write) -> io::Result<()> {
+        if self.options.quiet {
+            return Ok(());
         }
+        match (&r.rendered, &r.text) {
+            (Some(rendered), _) => out.write_all(rendered.as_bytes()),
+            (None, Some(text)) => out.write_all(
+                self.render(&r.display_path, text, &r.diagnostics)
+                    .as_bytes(),
+            ),
+            (None, None) => Ok(()),
+        }
+    }
+
+    fn end(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
         if self.options.statistics {
-            out.write_all(super::statistics(outcome).as_bytes())?;
+            out.write_all(super::statistics(totals).as_bytes())?;
         }
-        if !self.options.quiet || outcome.count(Severity::Error) > 0 {
-            writeln!(out, "{}", super::summary(outcome))?;
+        if !self.options.quiet || totals.errors > 0 {
+            writeln!(out, "{}", super::summary(totals))?;
         }
         Ok(())
     }

@@ -4,10 +4,10 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
+use super::json_stream;
 use super::Report;
-use crate::diagnostic::{Applicability, Severity};
-use crate::engine::Outcome;
-use crate::engine::Pos;
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::engine::{FileResult, Located, Pos, Totals};
 
 pub struct Json;
 
@@ -15,53 +15,91 @@ fn position((start, end): (Pos, Pos)) -> [usize; 4] {
     [start.line, start.column, end.line, end.column]
 }
 
+/// The document around the findings; the counts are known only at the end,
+/// and `diagnostics` sorts before every key that holds them.
+fn skeleton(totals: &Totals) -> Value {
+    json!({
+        "version": 1,
+        "files_checked": totals.files_checked,
+        "summary": {
+            "errors": totals.errors,
+            "warnings": totals.warnings,
+            "fixable": totals.fixable,
+        },
+        "diagnostics": json_stream::ARRAY_HERE,
+    })
+}
+
+fn diagnostic(r: &FileResult, d: &Diagnostic, at: &Located) -> Value {
+    let [line, column, end_line, end_column] = position((at.start, at.end));
+    let fix = d.fix.as_ref().map(|f| {
+        let edits: Vec<Value> = f
+            .edits
+            .iter()
+            .zip(&at.edits)
+            .map(|(e, edit_at)| {
+                let [line, column, end_line, end_column] = position(*edit_at);
+                json!({"line": line, "column": column, "end_line": end_line, "end_column": end_column, "content": e.content})
+            })
+            .collect();
+        let applicability = match f.applicability {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        };
+        json!({"applicability": applicability, "edits": edits})
+    });
+    json!({
+        "path": r.display_path,
+        "rule": d.rule,
+        "severity": d.severity.as_str(),
+        "message": d.message,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "help": d.help,
+        "fix": fix,
+    })
+}
+
 impl Report for Json {
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        let mut diagnostics = Vec::new();
-        for r in &outcome.results {
-            for (d, at) in r.diagnostics.iter().zip(&r.locations) {
-                let [line, column, end_line, end_column] = position((at.start, at.end));
-                let fix = d.fix.as_ref().map(|f| {
-                    let edits: Vec<Value> = f
-                                                .edits
-                        .iter()
-                        .zip(&at.edits)
-                        .map(|(e, edit_at)| {
-                            let [line, column, end_line, end_column] = position(*edit_at);
-                            json!({"line": line, "column": column, "end_line": end_line, "end_column": end_column, "content": e.content})
-                        })
-                        .collect();
-                    let applicability = match f.applicability {
-                        Applicability::Safe => "safe",
-                        Applicability::Unsafe => "unsafe",
-                    };
-                    json!({"applicability": applicability, "edits": edits})
-                });
-                diagnostics.push(json!({
-                    "path": r.display_path,
-                    "rule": d.rule,
-                    "severity": d.severity.as_str(),
-                    "message": d.message,
-                    "line": line,
-                    "column": column,
-                    "end_line": end_line,
-                    "end_column": end_column,
-                    "help": d.help,
-                    "fix": fix,
-                }));
-            }
+    fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
+        json_stream::begin(&skeleton(&Totals::default()), out)
+    }
+
+    fn file(&self, index: usize, r: &FileResult, out: &mut dyn Write) -> io::Result<()> {
+        for (i, (d, at)) in r.diagnostics.iter().zip(&r.locations).enumerate() {
+            json_stream::element(INDENT, index == 0 && i == 0, &diagnostic(r, d, at), out)?;
         }
-        let doc = json!({
-            "version": 1,
-            "files_checked": outcome.files_checked,
-            "summary": {
-                "errors": outcome.count(Severity::Error),
-                "warnings": outcome.count(Severity::Warning),
-                "fixable": outcome.fixable(),
-            },
-            "diagnostics": diagnostics,
-        });
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-        writeln!(out)
+        Ok(())
+    }
+
+    fn end(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        json_stream::end(&skeleton(totals), totals.errors + totals.warnings > 0, out)
+    }
+}
+
+/// Where `diagnostics` is indented in the skeleton.
+const INDENT: usize = 2;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_skeleton_streams_the_findings_before_the_counts() {
+        let counted = Totals {
+            files_checked: 12,
+            errors: 3,
+            warnings: 4,
+            fixable: 5,
+            ..Totals::default()
+        };
+        let mut before_zero = Vec::new();
+        let mut before_counted = Vec::new();
+        json_stream::begin(&skeleton(&Totals::default()), &mut before_zero).unwrap();
+        json_stream::begin(&skeleton(&counted), &mut before_counted).unwrap();
+        assert_eq!(before_zero, before_counted);
+        assert_eq!(json_stream::indent(&skeleton(&counted)), INDENT);
     }
 }

@@ -26,6 +26,15 @@ fn xml(s: &str) -> String {
 }
 
 impl Report for Junit {
+    fn streams(&self) -> bool {
+        false
+    }
+
+    /// Never called: a JUnit report is written whole, by `report`.
+    fn file(&self, _index: usize, _result: &FileResult, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
     fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         let by_path: HashMap<&str, &FileResult> = outcome
             .results

@@ -5,14 +5,15 @@ mod concise;
 mod github;
 mod human;
 mod json;
+mod json_stream;
 mod junit;
 mod sarif;
 mod source;
 
 use std::io::{self, Write};
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::Outcome;
+use crate::diagnostic::Diagnostic;
+use crate::engine::{FileResult, Outcome, Totals};
 pub use human::Human;
 pub use source::IndexedSource;
 
@@ -26,8 +27,35 @@ pub enum Format {
     Junit,
 }
 
+/// A report is written in three steps, so that a run can stream it: `begin`,
+/// then `file` for each file with findings in path order, then `end` with the
+/// counts. A format that needs every file first says so with `streams`.
 pub trait Report: Sync {
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()>;
+    /// Whether the report can be written file by file as results arrive
+    /// (JUnit cannot: its header counts the files).
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn begin(&self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// One file's findings; `index` counts the files written before it.
+    fn file(&self, index: usize, result: &FileResult, out: &mut dyn Write) -> io::Result<()>;
+
+    fn end(&self, _totals: &Totals, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// The whole report of a finished run.
+    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+        self.begin(out)?;
+        for (i, r) in outcome.results.iter().enumerate() {
+            self.file(i, r, out)?;
+        }
+        self.end(&outcome.totals(), out)
+    }
 
     /// This format's text for one file, rendered on the worker that linted it
     /// while the file's text is at hand; None for formats that need no text.
@@ -60,13 +88,13 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// `N errors, M warnings in K files (X fixable with --fix)`.
-pub fn summary(outcome: &Outcome) -> String {
-    let fixable = outcome.fixable();
+pub fn summary(totals: &Totals) -> String {
+    let fixable = totals.fixable;
     let mut s = format!(
         "{}, {} in {}",
-        plural(outcome.count(Severity::Error), "error"),
-        plural(outcome.count(Severity::Warning), "warning"),
-        plural(outcome.files_checked, "file"),
+        plural(totals.errors, "error"),
+        plural(totals.warnings, "warning"),
+        plural(totals.files_checked, "file"),
     );
     if fixable > 0 {
         s.push_str(&format!(" ({fixable} fixable with --fix)"));
@@ -75,15 +103,8 @@ pub fn summary(outcome: &Outcome) -> String {
 }
 
 /// Findings per rule, most frequent first, for `--statistics`.
-pub fn statistics(outcome: &Outcome) -> String {
-    let mut counts: std::collections::BTreeMap<&str, (usize, bool)> =
-        std::collections::BTreeMap::new();
-    for d in outcome.results.iter().flat_map(|r| &r.diagnostics) {
-        let c = counts.entry(d.rule).or_default();
-        c.0 += 1;
-        c.1 |= d.fix.is_some();
-    }
-    let mut rows: Vec<_> = counts.into_iter().collect();
+pub fn statistics(totals: &Totals) -> String {
+    let mut rows: Vec<_> = totals.by_rule.iter().map(|(r, c)| (*r, *c)).collect();
     rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
     let mut s = String::new();
     for (rule, (n, fixable)) in rows {

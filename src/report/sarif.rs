@@ -5,10 +5,9 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
-use super::Report;
-use crate::diagnostic::Severity;
-use crate::engine::Outcome;
-use crate::engine::Pos;
+use super::{json_stream, Report};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::{FileResult, Located, Pos, Totals};
 use crate::rules;
 
 pub struct Sarif;
@@ -24,76 +23,101 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-impl Report for Sarif {
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        let rule_list: Vec<Value> = rules::ALL
-            .iter()
-            .map(|r| {
-                let m = r.meta();
-                json!({
-                    "id": m.name,
-                    "name": m.name,
-                    "shortDescription": {"text": m.summary},
-                    "help": {"text": m.doc, "markdown": m.doc},
-                    "defaultConfiguration": {"level": if m.default_enabled { level(m.severity) } else { "none" }},
-                })
+/// The document around the results; `results` sorts before `tool`.
+fn skeleton() -> Value {
+    let rule_list: Vec<Value> = rules::ALL
+        .iter()
+        .map(|r| {
+            let m = r.meta();
+            json!({
+                "id": m.name,
+                "name": m.name,
+                "shortDescription": {"text": m.summary},
+                "help": {"text": m.doc, "markdown": m.doc},
+                "defaultConfiguration": {"level": if m.default_enabled { level(m.severity) } else { "none" }},
             })
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "pagelint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/pagelint/pagelint",
+                "rules": rule_list,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": json_stream::ARRAY_HERE,
+        }],
+    })
+}
+
+/// Where `results` is indented in the skeleton.
+const INDENT: usize = 6;
+
+fn result(r: &FileResult, d: &Diagnostic, at: &Located) -> Value {
+    let index = rules::ALL.iter().position(|x| x.meta().name == d.rule);
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    let location = json!({"physicalLocation": {
+        "artifactLocation": {"uri": r.display_path},
+        "region": region((at.start, at.end)),
+    }});
+    let mut result = json!({
+        "ruleId": d.rule,
+        "level": level(d.severity),
+        "message": {"text": message},
+        "locations": [location],
+    });
+    if let Some(i) = index {
+        result["ruleIndex"] = json!(i);
+    }
+    if let Some(fix) = &d.fix {
+        let replacements: Vec<Value> = fix
+            .edits
+            .iter()
+            .zip(&at.edits)
+            .map(|(e, edit_at)| json!({"deletedRegion": region(*edit_at), "insertedContent": {"text": e.content}}))
             .collect();
-        let mut results = Vec::new();
-        for r in &outcome.results {
-            for (d, at) in r.diagnostics.iter().zip(&r.locations) {
-                let index = rules::ALL.iter().position(|x| x.meta().name == d.rule);
-                let mut message = d.message.clone();
-                if let Some(help) = &d.help {
-                    message.push_str("\nhelp: ");
-                    message.push_str(help);
-                }
-                let location = json!({"physicalLocation": {
-                    "artifactLocation": {"uri": r.display_path},
-                    "region": region((at.start, at.end)),
-                }});
-                let mut result = json!({
-                    "ruleId": d.rule,
-                    "level": level(d.severity),
-                    "message": {"text": message},
-                    "locations": [location],
-                });
-                if let Some(i) = index {
-                    result["ruleIndex"] = json!(i);
-                }
-                if let Some(fix) = &d.fix {
-                    let replacements: Vec<Value> = fix
-                        .edits
-                        .iter()
-                        .zip(&at.edits)
-                        .map(|(e, edit_at)| json!({"deletedRegion": region(*edit_at), "insertedContent": {"text": e.content}}))
-                        .collect();
-                    result["fixes"] = json!([{
-                        "description": {"text": format!("{} fix for {}", match fix.applicability {
-                            crate::diagnostic::Applicability::Safe => "safe",
-                            crate::diagnostic::Applicability::Unsafe => "unsafe",
-                        }, d.rule)},
-                        "artifactChanges": [{"artifactLocation": {"uri": r.display_path}, "replacements": replacements}],
-                    }]);
-                }
-                results.push(result);
-            }
+        result["fixes"] = json!([{
+            "description": {"text": format!("{} fix for {}", match fix.applicability {
+                crate::diagnostic::Applicability::Safe => "safe",
+                crate::diagnostic::Applicability::Unsafe => "unsafe",
+            }, d.rule)},
+            "artifactChanges": [{"artifactLocation": {"uri": r.display_path}, "replacements": replacements}],
+        }]);
+    }
+    result
+}
+
+impl Report for Sarif {
+    fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
+        json_stream::begin(&skeleton(), out)
+    }
+
+    fn file(&self, index: usize, r: &FileResult, out: &mut dyn Write) -> io::Result<()> {
+        for (i, (d, at)) in r.diagnostics.iter().zip(&r.locations).enumerate() {
+            json_stream::element(INDENT, index == 0 && i == 0, &result(r, d, at), out)?;
         }
-        let doc = json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {
-                    "name": "pagelint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://github.com/pagelint/pagelint",
-                    "rules": rule_list,
-                }},
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }],
-        });
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-        writeln!(out)
+        Ok(())
+    }
+
+    fn end(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        json_stream::end(&skeleton(), totals.errors + totals.warnings > 0, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_are_indented_where_the_stream_writes_them() {
+        assert_eq!(json_stream::indent(&skeleton()), INDENT);
     }
 }
