@@ -83,3 +83,88 @@ fn json_sarif_github_concise_and_junit_report_the_same_findings() {
     let files = json["files_checked"].as_u64().unwrap() as usize;
     assert_eq!(junit.matches("<testcase ").count(), files);
 }
+
+/// A plain check streams its report file by file while the workers lint;
+/// `--fix` and JUnit collect the whole run and write it at the end. Both
+/// must give the same bytes, whatever the number of findings per file.
+#[test]
+fn a_streamed_report_is_the_report_of_the_whole_run() {
+    use pagelint::engine::{Engine, Input, Selection};
+    use pagelint::report::{self, Format, Options};
+    use pagelint::site::{LoadOptions, Site};
+
+    let dir = tempfile::tempdir().unwrap();
+    let site_dir = dir.path().join("site");
+    gensite::generate(
+        &site_dir,
+        &gensite::Options {
+            posts: 200,
+            seed: 4,
+            defects: 0.5,
+            kinds: None,
+        },
+    )
+    .unwrap();
+    let root = site_dir.canonicalize().unwrap();
+    let options = LoadOptions {
+        config: None,
+        isolated: false,
+        version: None,
+    };
+    let site = Site::load(root.clone(), &options).unwrap_or_else(|e| panic!("{:?}", e.error));
+    let inputs = || -> Vec<Input> {
+        pagelint::walk::collect(&site, &[], false, 0)
+            .into_iter()
+            .map(Input::File)
+            .collect()
+    };
+    for format in [
+        Format::Human,
+        Format::Concise,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+    ] {
+        let reporter = report::reporter(
+            format,
+            Options {
+                color: false,
+                quiet: false,
+                statistics: true,
+                width: 100,
+            },
+        );
+        let engine = Engine {
+            site: &site,
+            selection: Selection::default(),
+            cwd: root.clone(),
+            report: Some(reporter.as_ref()),
+            keep_text: false,
+        };
+        let mut whole = Vec::new();
+        let outcome = engine.run(inputs());
+        reporter.report(&outcome, &mut whole).unwrap();
+
+        let mut streamed = Vec::new();
+        reporter.begin(&mut streamed).unwrap();
+        let mut index = 0;
+        let (totals, written) = engine.stream(inputs(), &mut |r| {
+            index += 1;
+            reporter.file(index - 1, &r, &mut streamed)
+        });
+        written.unwrap();
+        reporter.end(&totals.totals, &mut streamed).unwrap();
+
+        assert!(
+            outcome.results.len() > 50,
+            "{format:?}: too few files with findings"
+        );
+        assert_eq!(index, outcome.results.len(), "{format:?}");
+        assert_eq!(totals.totals, outcome.totals(), "{format:?}");
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            String::from_utf8(whole).unwrap(),
+            "{format:?}"
+        );
+    }
+}
