@@ -168,3 +168,46 @@ fn a_streamed_report_is_the_report_of_the_whole_run() {
         );
     }
 }
+
+/// `pagelint check | head -1`: the report streams, the reader goes away
+/// after one line, and pagelint finishes quietly with the exit code of the
+/// findings rather than an error about writing.
+#[test]
+fn a_reader_that_stops_early_ends_the_report_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    gensite::generate(
+        &site,
+        &gensite::Options {
+            posts: 2000,
+            seed: 5,
+            defects: 0.6,
+            kinds: None,
+        },
+    )
+    .unwrap();
+    let (_, whole) = output(&site, "concise");
+    assert!(
+        whole.len() > 128 * 1024,
+        "the report must outgrow a pipe's buffer"
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pagelint"))
+        .current_dir(&site)
+        .args(["check", "--format", "concise"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is gone; the rest of the report (well over a pipe's 64 KiB) has nowhere to go.
+    let out = child.wait_with_output().unwrap();
+    assert!(first.contains(": error["), "first line: {first}");
+    assert_eq!(common::exit_code(&out), 1);
+    assert_eq!(common::stderr(&out), "");
+}
