@@ -82,7 +82,9 @@ def main():
     print()
     print("| posts | command | wall (median) | CPU (median) | peak RSS | × floor |")
     print("|---:|---|---:|---:|---:|---:|")
-    for size in [int(s) for s in args.sizes.split(",")]:
+    sizes = [int(s) for s in args.sizes.split(",")]
+    walls = {}
+    for size in sizes:
         site = os.path.join(args.work, "site-%d" % size)
         if not os.path.isdir(os.path.join(site, "content")):
             subprocess.run([GEN, "--posts", str(size), "--defects", "0.1", "--out", site, "--force"],
@@ -107,6 +109,15 @@ def main():
             print("| %d | %s | %.1f ms | %.1f ms | %.1f MB | %s |" % (
                 size, name, m["wall"] * 1000, m["cpu"] * 1000, m["rss"], ratio))
             sys.stdout.flush()
+            walls[(size, name)] = m["wall"]
+    # How the time grows with the site: the largest size against each smaller one.
+    print()
+    for small in sizes[:-1]:
+        big = sizes[-1]
+        for name in ("floor: cat every content file", "pagelint check"):
+            if (small, name) in walls and (big, name) in walls:
+                print("%s: %d posts take %.2f× the time of %d posts (%.2f× the posts)" % (
+                    name, big, walls[(big, name)] / walls[(small, name)], small, big / small))
 
 
 if __name__ == "__main__":
