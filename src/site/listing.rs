@@ -9,6 +9,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use hashbrown::HashTable;
+use rayon::slice::ParallelSliceMut;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 /// How a name is compared when not compared exactly.
@@ -38,20 +39,36 @@ pub fn urlize(segment: &str) -> String {
 pub struct Listing {
     /// Every name, one after another.
     names: String,
-    /// Where name `i` starts in `names`; one more entry marks the end.
-    starts: Vec<u32>,
-    dirs: Vec<bool>,
-    /// Indices of `names`, hashed by name.
-    exact: HashTable<u32>,
-    /// For names that their fold changes: folded form → indices, sorted by name.
-    lower: OnceLock<FxHashMap<Box<str>, Vec<u32>>>,
-    url: OnceLock<FxHashMap<Box<str>, Vec<u32>>>,
-    /// Indices of the files (not folders), sorted by name, for did-you-mean.
-    sorted_files: OnceLock<Vec<u32>>,
+    entries: Vec<Entry>,
+    /// The entries again, hashed by name: a lookup touches the table and
+    /// the name's bytes, nothing else.
+    exact: HashTable<Entry>,
+    /// For names that their fold changes: folded form → entries, sorted by name.
+    lower: OnceLock<FxHashMap<Box<str>, Vec<Entry>>>,
+    url: OnceLock<FxHashMap<Box<str>, Vec<Entry>>>,
+    /// The files (not folders), sorted by name, for did-you-mean.
+    sorted_files: OnceLock<Vec<Entry>>,
+}
+
+/// Where a name is in `Listing::names`, and whether it is a folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    start: u32,
+    len: u16,
+    pub is_dir: bool,
 }
 
 fn hash(name: &str) -> u64 {
     FxBuildHasher.hash_one(name)
+}
+
+/// Whether folding can change `name`; false for the common lowercase ASCII
+/// name without a space, decided without building the folded copy.
+fn may_fold(name: &str, fold: Fold) -> bool {
+    !name.is_ascii()
+        || name
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || (fold == Fold::Url && b == b' '))
 }
 
 impl Listing {
@@ -96,73 +113,76 @@ impl Listing {
 
     /// False when the names no longer fit 32-bit offsets (4 GiB of names in
     /// one folder): the rest of the folder is left out rather than wrapped.
+    /// A name is at most 255 bytes on every file system Hugo runs on; a
+    /// longer one (`u16` overflows) is left out.
     fn push(&mut self, name: &str, is_dir: bool) -> bool {
         if self.names.len() + name.len() >= u32::MAX as usize {
             return false;
         }
-        self.starts.push(self.names.len() as u32);
+        let Ok(len) = u16::try_from(name.len()) else {
+            return true;
+        };
+        self.entries.push(Entry {
+            start: self.names.len() as u32,
+            len,
+            is_dir,
+        });
         self.names.push_str(name);
-        self.dirs.push(is_dir);
         true
     }
 
     fn index(&mut self) {
-        self.starts.push(self.names.len() as u32);
         self.names.shrink_to_fit();
-        let mut exact = HashTable::with_capacity(self.dirs.len());
-        for i in 0..self.dirs.len() as u32 {
-            let h = hash(self.name(i));
+        let mut exact = HashTable::with_capacity(self.entries.len());
+        for &e in &self.entries {
+            let name = self.name(e);
+            let h = hash(name);
             // Two entries with one name cannot come from one folder; keep the first.
-            if exact.find(h, |&j| self.name(j) == self.name(i)).is_none() {
-                exact.insert_unique(h, i, |&j| hash(self.name(j)));
+            if exact.find(h, |&o| self.name(o) == name).is_none() {
+                exact.insert_unique(h, e, |&o| hash(self.name(o)));
             }
         }
         self.exact = exact;
     }
 
-    pub fn len(&self) -> usize {
-        self.dirs.len()
-    }
-
-    pub fn name(&self, i: u32) -> &str {
-        let (i, j) = (i as usize, i as usize + 1);
-        &self.names[self.starts[i] as usize..self.starts[j] as usize]
-    }
-
-    pub fn is_dir_at(&self, i: u32) -> bool {
-        self.dirs[i as usize]
-    }
-
-    fn find(&self, name: &str) -> Option<u32> {
-        self.exact
-            .find(hash(name), |&i| self.name(i) == name)
-            .copied()
+    pub fn name(&self, e: Entry) -> &str {
+        let start = e.start as usize;
+        &self.names[start..start + e.len as usize]
     }
 
     /// Some(is a folder) when the folder has an entry named exactly `name`.
     pub fn get(&self, name: &str) -> Option<bool> {
-        self.find(name).map(|i| self.is_dir_at(i))
+        self.find(name).map(|e| e.is_dir)
+    }
+
+    fn find(&self, name: &str) -> Option<Entry> {
+        self.exact
+            .find(hash(name), |&e| self.name(e) == name)
+            .copied()
     }
 
     /// The real names whose fold is `key` (itself folded), sorted.
-    pub fn folded(&self, key: &str, fold: Fold) -> Vec<u32> {
+    pub fn folded(&self, key: &str, fold: Fold) -> Vec<Entry> {
         let changed = match fold {
             Fold::Lower => &self.lower,
             Fold::Url => &self.url,
         };
         let changed = changed.get_or_init(|| {
-            let mut map: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
-            for i in 0..self.len() as u32 {
-                let name = self.name(i);
+            let mut map: FxHashMap<Box<str>, Vec<Entry>> = FxHashMap::default();
+            for &e in &self.entries {
+                let name = self.name(e);
+                if !may_fold(name, fold) {
+                    continue;
+                }
                 let folded = fold.apply(name);
                 if folded != name {
-                    map.entry(folded.into_boxed_str()).or_default().push(i);
+                    map.entry(folded.into_boxed_str()).or_default().push(e);
                 }
             }
             map
         });
         // A name equal to its own fold is found exactly: folding twice changes nothing.
-        let mut found: Vec<u32> = self.find(key).into_iter().collect();
+        let mut found: Vec<Entry> = self.find(key).into_iter().collect();
         if let Some(more) = changed.get(key) {
             found.extend(more);
         }
@@ -175,8 +195,8 @@ impl Listing {
     pub fn folded_entry(&self, key: &str, fold: Fold, dir: bool) -> Option<&str> {
         self.folded(key, fold)
             .into_iter()
-            .find(|&i| self.is_dir_at(i) == dir)
-            .map(|i| self.name(i))
+            .find(|e| e.is_dir == dir)
+            .map(|e| self.name(e))
     }
 
     /// The file names sorted next to `name`: the candidates for a did-you-mean
@@ -184,16 +204,16 @@ impl Listing {
     /// bounded so that a miss in a folder of 100,000 files stays cheap.
     pub fn neighbours(&self, name: &str) -> impl Iterator<Item = &str> {
         let files = self.sorted_files.get_or_init(|| {
-            let mut files: Vec<u32> = (0..self.len() as u32)
-                .filter(|&i| !self.is_dir_at(i))
-                .collect();
-            files.sort_unstable_by(|&a, &b| self.name(a).cmp(self.name(b)));
+            let mut files: Vec<Entry> =
+                self.entries.iter().filter(|e| !e.is_dir).copied().collect();
+            // On every core: the other workers are waiting for this folder.
+            files.par_sort_unstable_by(|&a, &b| self.name(a).cmp(self.name(b)));
             files
         });
         let at = files.partition_point(|&f| self.name(f) < name);
         files[at.saturating_sub(NEIGHBOURS)..(at + NEIGHBOURS).min(files.len())]
             .iter()
-            .map(|&i| self.name(i))
+            .map(|&e| self.name(e))
     }
 }
 
@@ -219,7 +239,6 @@ mod tests {
     #[test]
     fn exact_lookups() {
         let l = sample();
-        assert_eq!(l.len(), 7);
         assert_eq!(l.get("a.jpg"), Some(false));
         assert_eq!(l.get("posts"), Some(true));
         assert_eq!(l.get("A.jpg"), None);
@@ -231,7 +250,7 @@ mod tests {
     fn folded_lookups_find_every_real_name_sorted() {
         let l = sample();
         let names = |key, fold| -> Vec<&str> {
-            l.folded(key, fold).into_iter().map(|i| l.name(i)).collect()
+            l.folded(key, fold).into_iter().map(|e| l.name(e)).collect()
         };
         assert_eq!(names("a.jpg", Fold::Lower), ["A.JPG", "a.jpg"]);
         assert_eq!(names("photo.png", Fold::Lower), ["Photo.png"]);
@@ -262,6 +281,28 @@ mod tests {
             Some("My Bundle")
         );
         assert_eq!(l.folded_entry("my bundle", Fold::Url, true), None);
+    }
+
+    #[test]
+    fn a_name_that_may_not_fold_is_its_own_fold() {
+        for name in [
+            "a.jpg",
+            "photo-1 b.png",
+            "ABC.JPG",
+            "Ünï",
+            "ß",
+            "a b",
+            "x_Y",
+            "",
+        ] {
+            for fold in [Fold::Lower, Fold::Url] {
+                if !may_fold(name, fold) {
+                    assert_eq!(fold.apply(name), name, "{name:?} {fold:?}");
+                }
+            }
+        }
+        assert!(!may_fold("photo-1.jpg", Fold::Url));
+        assert!(may_fold("a b", Fold::Url) && !may_fold("a b", Fold::Lower));
     }
 
     #[test]
