@@ -1,10 +1,12 @@
 //! The engine: decides which rules run where and at what severity, lints
 //! files in parallel, and returns results in a deterministic order.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Mutex};
+
+use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Diagnostic, Level, Severity, Sink, MAX_PER_RULE};
 use crate::document::Document;
@@ -33,7 +35,8 @@ impl Selection {
     /// default, `[rules]`, `--select`, matching `[[overrides]]` in order, then
     /// `--ignore`.
     pub fn active<'a>(&self, site: &'a Site, rel_path: &str) -> ActiveRules<'a> {
-        let mut file_levels: HashMap<&'static str, Level> = HashMap::new();
+        // Looked up for every rule of every file: FxHash, not SipHash.
+        let mut file_levels: FxHashMap<&'static str, Level> = FxHashMap::default();
         for o in &site.config.overrides {
             if o.files.is_match(rel_path) {
                 file_levels.extend(o.rules.iter().map(|(k, v)| (*k, *v)));

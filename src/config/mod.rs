@@ -5,6 +5,8 @@ pub mod read;
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use globset::{GlobSet, GlobSetBuilder};
 use regex::Regex;
 
@@ -19,7 +21,7 @@ use read::{did_you_mean, Result, Table};
 pub struct Config {
     pub hugo_version: Option<HugoVersion>,
     pub exclude: Globs,
-    pub rules: HashMap<&'static str, Level>,
+    pub rules: FxHashMap<&'static str, Level>,
     pub schemas: Vec<Schema>,
     pub shortcodes: HashMap<String, ShortcodeDecl>,
     pub image_fields: Vec<String>,
@@ -157,7 +159,7 @@ pub struct ShortcodeDecl {
 #[derive(Debug)]
 pub struct Override {
     pub files: Globs,
-    pub rules: HashMap<&'static str, Level>,
+    pub rules: FxHashMap<&'static str, Level>,
 }
 
 const TOP_KEYS: &[&str] = &[
@@ -249,7 +251,7 @@ impl Config {
                 })?;
                 let rules = match t.get("rules") {
                     Some(node) => rule_levels(node, "`rules`")?,
-                    None => HashMap::new(),
+                    None => FxHashMap::default(),
                 };
                 config.overrides.push(Override {
                     files: Globs::new(&files)?,
@@ -266,14 +268,14 @@ impl Config {
     }
 }
 
-fn rule_levels(node: &Node, context: &str) -> Result<HashMap<&'static str, Level>> {
+fn rule_levels(node: &Node, context: &str) -> Result<FxHashMap<&'static str, Level>> {
     let entries = node.as_map().ok_or_else(|| {
         ConfigError::new(
             format!("{context} must be a table of rule = \"level\""),
             node.span.clone(),
         )
     })?;
-    let mut levels = HashMap::new();
+    let mut levels = FxHashMap::default();
     for e in entries {
         let rule = rules::by_name(&e.key).ok_or_else(|| {
             let err = ConfigError::new(
