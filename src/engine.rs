@@ -381,10 +381,7 @@ impl Engine<'_> {
         let items = self.in_order(inputs);
         let checked = items.iter().map(|(d, _)| d.clone()).collect();
         let mut results = Vec::new();
-        let streamed = self.stream_items(items, &mut |r| {
-            results.push(r);
-            Ok(())
-        });
+        let streamed = self.stream_items(items, &mut |r| results.push(r));
         Outcome {
             files_checked: streamed.totals.files_checked,
             checked,
@@ -409,7 +406,6 @@ impl Engine<'_> {
             if failed.is_ok() {
                 failed = emit(r);
             }
-            Ok(())
         });
         (streamed, failed)
     }
@@ -432,7 +428,7 @@ impl Engine<'_> {
     fn stream_items(
         &self,
         items: Vec<(String, Input)>,
-        emit: &mut dyn FnMut(FileResult) -> io::Result<()>,
+        emit: &mut dyn FnMut(FileResult),
     ) -> Streamed {
         let mut streamed = Streamed {
             totals: Totals {
@@ -450,10 +446,10 @@ impl Engine<'_> {
                 {
                     let s = site.take().expect("checked just above");
                     streamed.totals.add(&s);
-                    let _ = emit(s);
+                    emit(s);
                 }
                 streamed.totals.add(&result);
-                let _ = emit(result);
+                emit(result);
             }
             Ok(None) => {}
             Err(e) if e.skipped => {
@@ -472,7 +468,7 @@ impl Engine<'_> {
         }
         if let Some(s) = site {
             streamed.totals.add(&s);
-            let _ = emit(s);
+            emit(s);
         }
         streamed
     }
