@@ -287,6 +287,24 @@ struct St {
 }
 
 impl St {
+    /// A tag whose `{{` is at `start`, its delimiter's first char lexed; `pos` is after it.
+    fn new(start: usize, delim: Delim, pos: usize) -> St {
+        St {
+            start,
+            delim,
+            pos,
+            named: false,
+            pe: 0,
+            closing: 0,
+            name: None,
+            closing_name: false,
+            slash_after_name: false,
+            items: Vec::new(),
+            cps: Vec::new(),
+            last_cp: pos,
+        }
+    }
+
     fn key(&self) -> u64 {
         let bits = (self.delim == Delim::Percent) as u64
             | (self.named as u64) << 1
@@ -359,20 +377,7 @@ impl Lexer<'_> {
         if self.b[p..].starts_with(b"/*") {
             return self.escaped(i, p, delim);
         }
-        let mut st = St {
-            start: i,
-            delim,
-            pos: p,
-            named: false,
-            pe: 0,
-            closing: 0,
-            name: None,
-            closing_name: false,
-            slash_after_name: false,
-            items: Vec::new(),
-            cps: Vec::new(),
-            last_cp: p,
-        };
+        let mut st = St::new(i, delim, p);
         match self.inside(&mut st) {
             Ok(end) => match self.finish(&st, end) {
                 Ok(tag) => {
@@ -489,20 +494,7 @@ impl Lexer<'_> {
         });
         // Hugo: the marker must be found, and not overlap the opening `/*` (`{{</*/>}}`).
         if o == O_EOF || m <= p + 1 {
-            let st = St {
-                start: i,
-                delim,
-                pos: p,
-                named: false,
-                pe: 0,
-                closing: 0,
-                name: None,
-                closing_name: false,
-                slash_after_name: false,
-                items: Vec::new(),
-                cps: Vec::new(),
-                last_cp: p,
-            };
+            let st = St::new(i, delim, p);
             let close = delim.close_str();
             self.push_error(
                 &st,
