@@ -6,10 +6,13 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Severity;
-use crate::engine::{Engine, FileError, Input, Outcome, Selection};
+use crate::engine::Engine;
 use crate::fix;
-use crate::report::{self, Format};
+use crate::input::{absolute, Input};
+use crate::outcome::{FileError, Totals};
+use crate::report::{self, Format, Report};
 use crate::rules;
+use crate::select::Selection;
 use crate::site::{self, LoadOptions, Site};
 use crate::version::HugoVersion;
 use crate::walk;
@@ -58,7 +61,7 @@ struct CheckArgs {
     isolated: bool,
     /// Output format
     #[arg(long, value_enum, default_value = "human")]
-    format: FormatArg,
+    format: Format,
     /// Write the report to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     output_file: Option<PathBuf>,
@@ -101,17 +104,6 @@ struct CheckArgs {
     /// Worker threads (default: one per core)
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, Default)]
-enum FormatArg {
-    #[default]
-    Human,
-    Concise,
-    Json,
-    Sarif,
-    Github,
-    Junit,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, Default)]
@@ -178,7 +170,7 @@ fn show_rule(name: &str) -> Result<i32, String> {
             Ok(EXIT_CLEAN)
         }
         None => {
-            let hint = crate::config::read::did_you_mean(name, rules::names())
+            let hint = crate::suggest::nearest(name, rules::names().iter().copied())
                 .map(|s| format!(" (did you mean `{s}`?)"))
                 .unwrap_or_default();
             Err(format!(
@@ -195,7 +187,7 @@ fn rule_list(names: &[String]) -> Result<Vec<&'static str>, String> {
         .filter(|n| !n.is_empty())
         .map(|n| {
             rules::by_name(n).map(|m| m.name).ok_or_else(|| {
-                let hint = crate::config::read::did_you_mean(n, rules::names())
+                let hint = crate::suggest::nearest(n, rules::names().iter().copied())
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
                 format!("unknown rule `{n}`{hint}")
@@ -204,119 +196,107 @@ fn rule_list(names: &[String]) -> Result<Vec<&'static str>, String> {
         .collect()
 }
 
-fn use_color(arg: ColorArg) -> bool {
+/// Whether to colour output written to a stream that `is_terminal` describes.
+fn use_color(arg: ColorArg, is_terminal: bool) -> bool {
     match arg {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
-        }
+        ColorArg::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && is_terminal,
     }
 }
 
-fn absolute(cwd: &Path, p: &Path) -> PathBuf {
-    let joined = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        cwd.join(p)
-    };
-    // Lexically normalise `.` and `..` so paths compare and display predictably.
-    let mut out = PathBuf::new();
-    for c in joined.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
+/// What the command line names: files and folders, or standard input.
+struct Targets {
+    /// Absolute paths of the file and folder arguments.
+    paths: Vec<PathBuf>,
+    /// The path standard input is linted as, when `-` was given.
+    stdin_path: Option<PathBuf>,
 }
 
-fn check(args: CheckArgs) -> Result<i32, String> {
-    let cwd =
-        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+impl Targets {
+    fn from_args(args: &CheckArgs, cwd: &Path) -> Result<Targets, String> {
+        let stdin_requested = args.paths.iter().any(|p| p.as_os_str() == "-");
+        if stdin_requested && args.paths.len() > 1 {
+            return Err("`-` (standard input) cannot be combined with other paths".into());
+        }
+        let stdin_path = stdin_requested.then(|| {
+            let name = args.stdin_filename.as_deref();
+            absolute(cwd, name.unwrap_or(Path::new("stdin.md")))
+        });
+        let paths: Vec<PathBuf> = if stdin_requested {
+            Vec::new()
+        } else {
+            args.paths.iter().map(|p| absolute(cwd, p)).collect()
+        };
+        if let Some(p) = paths.iter().find(|p| !p.exists()) {
+            return Err(format!("{}: no such file or folder", p.display()));
+        }
+        Ok(Targets { paths, stdin_path })
+    }
+
+    /// Where to start looking for the site root.
+    fn start(&self, cwd: &Path) -> PathBuf {
+        if let Some(parent) = self.stdin_path.as_deref().and_then(Path::parent) {
+            return parent.to_path_buf();
+        }
+        match self.paths.first() {
+            Some(p) if p.is_dir() => p.clone(),
+            Some(p) => p.parent().unwrap_or(p).to_path_buf(),
+            None => cwd.to_path_buf(),
+        }
+    }
+
+    /// An editor or pre-commit names a few files: their images are looked
+    /// up one by one instead of listing folders.
+    fn few_files(&self) -> bool {
+        self.stdin_path.is_some()
+            || (!self.paths.is_empty()
+                && self.paths.len() <= 64
+                && self.paths.iter().all(|p| p.is_file()))
+    }
+}
+
+/// Finds the site root and loads the site; a bad config is reported here
+/// and becomes exit status 2.
+fn load_site(args: &CheckArgs, cwd: &Path, targets: &Targets) -> Result<Result<Site, i32>, String> {
     let version = args
         .hugo_version
         .as_deref()
         .map(str::parse::<HugoVersion>)
         .transpose()?;
-    let stdin_requested = args.paths.iter().any(|p| p.as_os_str() == "-");
-    if stdin_requested && args.paths.len() > 1 {
-        return Err("`-` (standard input) cannot be combined with other paths".into());
-    }
-    let stdin_path = stdin_requested.then(|| {
-        absolute(
-            &cwd,
-            args.stdin_filename
-                .as_deref()
-                .unwrap_or(Path::new("stdin.md")),
-        )
-    });
-    let paths: Vec<PathBuf> = if stdin_requested {
-        Vec::new()
-    } else {
-        args.paths.iter().map(|p| absolute(&cwd, p)).collect()
-    };
-    for p in &paths {
-        if !p.exists() {
-            return Err(format!("{}: no such file or folder", p.display()));
-        }
-    }
-
-    let start = stdin_path
-        .as_deref()
-        .and_then(Path::parent)
-        .map(Path::to_path_buf)
-        .or_else(|| {
-            paths.first().map(|p| {
-                if p.is_dir() {
-                    p.clone()
-                } else {
-                    p.parent().unwrap_or(p).to_path_buf()
-                }
-            })
-        })
-        .unwrap_or_else(|| cwd.clone());
-    let root = match site::find_root(&start) {
+    let root = match site::find_root(&targets.start(cwd)) {
         Some(root) => root,
-        None if paths.is_empty() && stdin_path.is_none() => {
+        None if targets.paths.is_empty() && targets.stdin_path.is_none() => {
             return Err(format!(
                 "no Hugo site found in {} or above it (looked for hugo.toml, config.toml, config/_default/ or pagelint.toml)",
                 cwd.display()
             ))
         }
-        None => cwd.clone(),
+        None => cwd.to_path_buf(),
     };
-    let config = args.config.as_deref().map(|c| absolute(&cwd, c));
+    let config = args.config.as_deref().map(|c| absolute(cwd, c));
     let options = LoadOptions {
         config: config.as_deref(),
         isolated: args.isolated,
         version,
+        known_rules: rules::names(),
     };
-    let mut site = match Site::load(root, &options) {
-        Ok(site) => site,
-        Err(e) => {
-            report_config_error(&e, &cwd);
-            return Ok(EXIT_TROUBLE);
+    match Site::load(root, &options) {
+        Ok(mut site) => {
+            site.few_files = targets.few_files();
+            Ok(Ok(site))
         }
-    };
-    // An editor or pre-commit names a few files: look their images up one by one.
-    site.few_files = stdin_path.is_some()
-        || (!paths.is_empty() && paths.len() <= 64 && paths.iter().all(|p| p.is_file()));
-
-    let selection = Selection {
-        select: args.select.as_deref().map(rule_list).transpose()?,
-        ignore: rule_list(&args.ignore)?,
-    };
-    let threads = args.threads.unwrap_or(0);
-    if threads > 0 {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build_global();
+        Err(e) => {
+            report_config_error(&e, cwd, use_color(args.color, io::stderr().is_terminal()));
+            Ok(Err(EXIT_TROUBLE))
+        }
     }
-    let inputs = match stdin_path {
+}
+
+/// The documents to lint: standard input, or the content files under the
+/// targets (the whole site when none is named).
+fn inputs(args: &CheckArgs, site: &Site, targets: Targets) -> Result<Vec<Input>, String> {
+    Ok(match targets.stdin_path {
         Some(path) => {
             let mut bytes = Vec::new();
             io::stdin()
@@ -324,37 +304,72 @@ fn check(args: CheckArgs) -> Result<i32, String> {
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
             vec![Input::Stdin { bytes, path }]
         }
-        None => walk::collect(&site, &paths, args.force_exclude, threads)
-            .into_iter()
-            .map(Input::File)
-            .collect(),
-    };
-    let format = match args.format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Concise => Format::Concise,
-        FormatArg::Json => Format::Json,
-        FormatArg::Sarif => Format::Sarif,
-        FormatArg::Github => Format::Github,
-        FormatArg::Junit => Format::Junit,
-    };
+        None => walk::collect(
+            site,
+            &targets.paths,
+            args.force_exclude,
+            args.threads.unwrap_or(0),
+        )
+        .into_iter()
+        .map(Input::File)
+        .collect(),
+    })
+}
+
+fn make_reporter(args: &CheckArgs) -> Box<dyn Report> {
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
         .unwrap_or(100);
-    let reporter = report::reporter(
-        format,
+    report::reporter(
+        args.format,
         report::Options {
-            color: use_color(args.color),
+            color: use_color(
+                args.color,
+                args.output_file.is_none() && io::stdout().is_terminal(),
+            ),
             quiet: args.quiet,
             statistics: args.statistics,
             width,
         },
-    );
+    )
+}
+
+/// What a run left to say after its report: counts, unreadable and skipped files.
+struct Finished {
+    totals: Totals,
+    errors: Vec<FileError>,
+    skipped: Vec<FileError>,
+}
+
+fn check(args: CheckArgs) -> Result<i32, String> {
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let targets = Targets::from_args(&args, &cwd)?;
+    let from_stdin = targets.stdin_path.is_some();
+    let site = match load_site(&args, &cwd, &targets)? {
+        Ok(site) => site,
+        Err(code) => return Ok(code),
+    };
+    let selection = Selection {
+        select: args.select.as_deref().map(rule_list).transpose()?,
+        ignore: rule_list(&args.ignore)?,
+    };
+    if let Some(threads) = args.threads.filter(|n| *n > 0) {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global();
+    }
+    let inputs = inputs(&args, &site, targets)?;
+    let reporter = make_reporter(&args);
     let mode = if args.unsafe_fixes {
         Some(fix::Mode::Unsafe)
     } else {
         (args.fix || args.diff).then_some(fix::Mode::Safe)
     };
+    if mode.is_some() && from_stdin && !args.diff {
+        return Err("--fix cannot rewrite standard input; use --diff to see the changes".into());
+    }
     let engine = Engine {
         site: &site,
         selection,
@@ -362,41 +377,14 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         report: Some(reporter.as_ref()),
         keep_text: mode.is_some(),
     };
-    // Fixes need every file's text; JUnit needs every file before its header.
-    let (totals, errors, skipped, written) = if mode.is_none() && reporter.streams() {
-        let mut sink = open_output(args.output_file.as_deref())?;
-        let begun = reporter.begin(&mut sink);
-        let mut index = 0;
-        let (streamed, emitted) = engine.stream(inputs, &mut |r| {
-            if begun.is_err() {
-                return Ok(());
-            }
-            index += 1;
-            reporter.file(index - 1, &r, &mut sink)
-        });
-        let written = begun
-            .and(emitted)
-            .and_then(|()| reporter.end(&streamed.totals, &mut sink))
-            .and_then(|()| sink.flush());
-        (streamed.totals, streamed.errors, streamed.skipped, written)
-    } else {
-        let mut outcome = engine.run(inputs);
-        if let Some(mode) = mode {
-            if stdin_requested && !args.diff {
-                return Err(
-                    "--fix cannot rewrite standard input; use --diff to see the changes".into(),
-                );
-            }
-            if args.diff {
-                return Ok(print_diffs(&outcome, mode));
-            }
-            apply_fixes(&engine, &mut outcome, mode);
+    let (finished, written) = match mode {
+        Some(mode) if args.diff => return Ok(print_diffs(&engine, inputs, mode)),
+        // Fixes need every file's text; JUnit needs every file before its header.
+        Some(mode) => run_collected(&engine, reporter.as_ref(), &args, inputs, Some(mode))?,
+        None if !reporter.streams() => {
+            run_collected(&engine, reporter.as_ref(), &args, inputs, None)?
         }
-        let mut sink = open_output(args.output_file.as_deref())?;
-        let written = reporter
-            .report(&outcome, &mut sink)
-            .and_then(|()| sink.flush());
-        (outcome.totals(), outcome.errors, outcome.skipped, written)
+        None => run_streamed(&engine, reporter.as_ref(), &args, inputs)?,
     };
     // A closed pipe (`pagelint | head`) is the reader's choice, not an error.
     if let Err(e) = written {
@@ -404,19 +392,88 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             return Err(format!("cannot write the report: {e}"));
         }
     }
-    for e in &skipped {
+    Ok(exit_status(&finished, args.exit_zero))
+}
+
+/// Writes each file's findings as soon as it and the files before it are linted.
+fn run_streamed(
+    engine: &Engine<'_>,
+    reporter: &dyn Report,
+    args: &CheckArgs,
+    inputs: Vec<Input>,
+) -> Result<(Finished, io::Result<()>), String> {
+    let mut sink = open_output(args.output_file.as_deref())?;
+    let begun = reporter.begin(&mut sink);
+    let mut index = 0;
+    let (streamed, emitted) = engine.stream(inputs, &mut |r| {
+        if begun.is_err() {
+            return Ok(());
+        }
+        index += 1;
+        reporter.file(index - 1, &r, &mut sink)
+    });
+    let written = begun
+        .and(emitted)
+        .and_then(|()| reporter.end(&streamed.totals, &mut sink))
+        .and_then(|()| sink.flush());
+    let finished = Finished {
+        totals: streamed.totals,
+        errors: streamed.errors,
+        skipped: streamed.skipped,
+    };
+    Ok((finished, written))
+}
+
+/// Lints everything, applies fixes when asked, then writes the report.
+fn run_collected(
+    engine: &Engine<'_>,
+    reporter: &dyn Report,
+    args: &CheckArgs,
+    inputs: Vec<Input>,
+    mode: Option<fix::Mode>,
+) -> Result<(Finished, io::Result<()>), String> {
+    let mut outcome = engine.run(inputs);
+    if let Some(mode) = mode {
+        let applied = fix::apply_to_files(engine, &mut outcome, mode);
+        if applied.files > 0 {
+            eprintln!(
+                "pagelint: fixed {} in {}",
+                plural(applied.fixes, "finding"),
+                plural(applied.files, "file")
+            );
+        }
+    }
+    let mut sink = open_output(args.output_file.as_deref())?;
+    let written = reporter
+        .report(&outcome, &mut sink)
+        .and_then(|()| sink.flush());
+    let finished = Finished {
+        totals: outcome.totals(),
+        errors: outcome.errors,
+        skipped: outcome.skipped,
+    };
+    Ok((finished, written))
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Prints the skipped and unreadable files, and says how the run ends.
+fn exit_status(finished: &Finished, exit_zero: bool) -> i32 {
+    for e in &finished.skipped {
         eprintln!("pagelint: warning: {}: {}", e.display_path, e.message);
     }
-    for e in &errors {
+    for e in &finished.errors {
         eprintln!("pagelint: error: {}: {}", e.display_path, e.message);
     }
-    Ok(if !errors.is_empty() {
+    if !finished.errors.is_empty() {
         EXIT_TROUBLE
-    } else if totals.errors > 0 && !args.exit_zero {
+    } else if finished.totals.errors > 0 && !exit_zero {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
-    })
+    }
 }
 
 /// Where the report goes: `--output-file`, or standard output.
@@ -431,81 +488,17 @@ fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, String> {
 }
 
 /// Prints what the fixes would change; exit 1 when there is something to change.
-fn print_diffs(outcome: &Outcome, mode: fix::Mode) -> i32 {
-    let mut any = false;
-    let mut out = io::stdout().lock();
-    for r in &outcome.results {
-        let Some(text) = &r.text else { continue };
-        let (fixed, n) = fix::apply(text, &r.diagnostics, mode);
-        if n > 0 {
-            any = true;
-            let _ = out.write_all(fix::unified_diff(&r.display_path, text, &fixed).as_bytes());
-        }
-    }
-    if any {
-        EXIT_FINDINGS
-    } else {
+fn print_diffs(engine: &Engine<'_>, inputs: Vec<Input>, mode: fix::Mode) -> i32 {
+    let diffs = fix::diffs(&engine.run(inputs), mode);
+    let _ = io::stdout().lock().write_all(diffs.as_bytes());
+    if diffs.is_empty() {
         EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
     }
 }
 
-/// Writes every file's fixes, then lints the fixed files again so the report
-/// shows what remains.
-fn apply_fixes(engine: &Engine<'_>, outcome: &mut Outcome, mode: fix::Mode) {
-    let mut fixed_files = Vec::new();
-    let mut fixed = 0;
-    for r in &outcome.results {
-        if r.from_stdin {
-            continue;
-        }
-        let Some(text) = &r.text else { continue };
-        let (new_text, n) = fix::apply(text, &r.diagnostics, mode);
-        if n == 0 {
-            continue;
-        }
-        // The file must still be what was linted; a concurrent edit wins.
-        let unchanged = std::fs::read(&r.path).is_ok_and(|b| b == text.as_bytes());
-        let written = if unchanged {
-            fix::write_atomically(&r.path, new_text.as_bytes()).map_err(|e| e.to_string())
-        } else {
-            Err("the file changed while pagelint ran; not fixed".to_string())
-        };
-        match written {
-            Ok(()) => {
-                fixed += n;
-                fixed_files.push(r.path.clone());
-            }
-            Err(message) => outcome.errors.push(FileError {
-                display_path: r.display_path.clone(),
-                message,
-                skipped: false,
-            }),
-        }
-    }
-    if fixed_files.is_empty() {
-        return;
-    }
-    let again = engine.run(fixed_files.iter().cloned().map(Input::File).collect());
-    outcome.results.retain(|r| !fixed_files.contains(&r.path));
-    outcome.results.extend(
-        again
-            .results
-            .into_iter()
-            .filter(|r| fixed_files.contains(&r.path)),
-    );
-    outcome
-        .results
-        .sort_by(|a, b| a.display_path.cmp(&b.display_path));
-    outcome.errors.extend(again.errors);
-    eprintln!(
-        "pagelint: fixed {fixed} finding{} in {} file{}",
-        if fixed == 1 { "" } else { "s" },
-        fixed_files.len(),
-        if fixed_files.len() == 1 { "" } else { "s" }
-    );
-}
-
-fn report_config_error(e: &site::LoadError, cwd: &Path) {
+fn report_config_error(e: &site::LoadError, cwd: &Path, color: bool) {
     let name = e
         .path
         .strip_prefix(cwd)
@@ -524,15 +517,16 @@ fn report_config_error(e: &site::LoadError, cwd: &Path) {
     };
     let human = report::Human {
         options: report::Options {
-            color: use_color(ColorArg::Auto),
+            color,
             quiet: false,
             statistics: false,
             width: 100,
         },
     };
+    let lines = crate::source::LineIndex::new(&e.text);
     eprint!(
         "{}",
-        human.render(&name, &e.text, std::slice::from_ref(&diag))
+        human.render(&name, &e.text, &lines, std::slice::from_ref(&diag))
     );
     eprintln!("pagelint: error: the configuration in {name} is invalid");
 }

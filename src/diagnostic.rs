@@ -3,9 +3,26 @@
 use std::fmt;
 use std::ops::Range;
 
-use crate::rules::RuleMeta;
-
+/// A byte range of a file's text: `start..end`, both on UTF-8 boundaries.
 pub type Span = Range<usize>;
+
+/// What the registry, the docs and the reporters know about a rule. Each
+/// rule file holds one as a `static META`.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// The rule's kebab-case name: what `--select`, `[rules]` and suppressions use.
+    pub name: &'static str,
+    /// One line for `pagelint rules`.
+    pub summary: &'static str,
+    /// The severity of its findings unless the configuration says otherwise.
+    pub severity: Severity,
+    /// Whether it runs when nothing selects or configures it.
+    pub default_enabled: bool,
+    /// Whether some of its findings carry a fix.
+    pub fixable: bool,
+    /// Its page in `rules/`, embedded.
+    pub doc: &'static str,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {

@@ -69,6 +69,15 @@ impl Document {
         self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
+    /// The text and its line index, computed now if no rule needed it.
+    pub fn into_text_and_lines(self) -> (String, LineIndex) {
+        let lines = match self.lines.into_inner() {
+            Some(lines) => lines,
+            None => LineIndex::new(&self.text),
+        };
+        (self.text, lines)
+    }
+
     pub fn shortcodes(&self) -> &Shortcodes {
         self.shortcodes
             .get_or_init(|| body::shortcodes(self.body(), self.split.body.start))

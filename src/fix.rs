@@ -6,15 +6,21 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::engine::Engine;
+use crate::input::Input;
+use crate::outcome::{FileError, Outcome};
 
 /// Which fixes to apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// `--fix`: safe fixes only.
     Safe,
+    /// `--unsafe-fixes`: every fix.
     Unsafe,
 }
 
 impl Mode {
+    /// Whether this mode applies a fix of `applicability`.
     pub fn allows(self, applicability: Applicability) -> bool {
         self == Mode::Unsafe || applicability == Applicability::Safe
     }
@@ -121,6 +127,85 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .context_radius(2)
         .header(&format!("a/{path}"), &format!("b/{path}"))
         .to_string()
+}
+
+/// The unified diffs of every file the fixes would change, in path order;
+/// empty when no fix applies.
+pub fn diffs(outcome: &Outcome, mode: Mode) -> String {
+    let mut out = String::new();
+    for r in &outcome.results {
+        let Some(text) = &r.text else { continue };
+        let (fixed, n) = apply(text, &r.diagnostics, mode);
+        if n > 0 {
+            out.push_str(&unified_diff(&r.display_path, text, &fixed));
+        }
+    }
+    out
+}
+
+/// What [`apply_to_files`] did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Applied {
+    /// Fixes written.
+    pub fixes: usize,
+    /// Files rewritten.
+    pub files: usize,
+}
+
+/// Writes every file's fixes, then lints the fixed files again so that
+/// `outcome` holds what remains. A file that changed on disk since it was
+/// linted, or that cannot be written, is left alone and becomes an error of
+/// the outcome. Standard input is never rewritten.
+pub fn apply_to_files(engine: &Engine<'_>, outcome: &mut Outcome, mode: Mode) -> Applied {
+    let mut fixed_files = Vec::new();
+    let mut fixes = 0;
+    for r in &outcome.results {
+        if r.from_stdin {
+            continue;
+        }
+        let Some(text) = &r.text else { continue };
+        let (new_text, n) = apply(text, &r.diagnostics, mode);
+        if n == 0 {
+            continue;
+        }
+        // The file must still be what was linted; a concurrent edit wins.
+        let unchanged = fs::read(&r.path).is_ok_and(|b| b == text.as_bytes());
+        let written = if unchanged {
+            write_atomically(&r.path, new_text.as_bytes()).map_err(|e| e.to_string())
+        } else {
+            Err("the file changed while pagelint ran; not fixed".to_string())
+        };
+        match written {
+            Ok(()) => {
+                fixes += n;
+                fixed_files.push(r.path.clone());
+            }
+            Err(message) => outcome.errors.push(FileError {
+                display_path: r.display_path.clone(),
+                message,
+                skipped: false,
+            }),
+        }
+    }
+    if fixed_files.is_empty() {
+        return Applied::default();
+    }
+    let again = engine.run(fixed_files.iter().cloned().map(Input::File).collect());
+    outcome.results.retain(|r| !fixed_files.contains(&r.path));
+    outcome.results.extend(
+        again
+            .results
+            .into_iter()
+            .filter(|r| fixed_files.contains(&r.path)),
+    );
+    outcome
+        .results
+        .sort_by(|a, b| a.display_path.cmp(&b.display_path));
+    outcome.errors.extend(again.errors);
+    Applied {
+        fixes,
+        files: fixed_files.len(),
+    }
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 //!
 //! The library is the whole tool; `main.rs` only calls [`cli::main`].
 //! A run loads a [`site::Site`], parses each file once into a
-//! [`document::Document`], runs the [`rules`] the [`engine`] selects, and
-//! hands the findings to a [`report`]er.
+//! [`document::Document`], runs the [`rules`] that [`select`] chooses
+//! through the core API in [`lint`], and the [`engine`] hands each file's
+//! [`outcome`] to a [`report`]er.
 
 pub mod body;
 pub mod cli;
@@ -13,10 +14,15 @@ pub mod document;
 pub mod engine;
 pub mod fix;
 pub mod frontmatter;
+pub mod input;
+pub mod lint;
+pub mod outcome;
 pub mod report;
 pub mod rules;
+pub mod select;
 pub mod site;
 pub mod source;
+pub mod suggest;
 pub mod suppress;
 pub mod version;
 pub mod walk;

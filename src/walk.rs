@@ -5,15 +5,7 @@ use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 
-use crate::site::Site;
-
-pub const EXTENSIONS: &[&str] = &["md", "markdown", "mdown"];
-
-pub fn is_content_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.contains(&e))
-}
+use crate::site::{is_content_file, Site};
 
 /// What to walk for a folder argument: inside the site's content folders only,
 /// unless the folder has nothing to do with them.

@@ -89,8 +89,10 @@ fn json_sarif_github_concise_and_junit_report_the_same_findings() {
 /// must give the same bytes, whatever the number of findings per file.
 #[test]
 fn a_streamed_report_is_the_report_of_the_whole_run() {
-    use pagelint::engine::{Engine, Input, Selection};
+    use pagelint::engine::Engine;
+    use pagelint::input::Input;
     use pagelint::report::{self, Format, Options};
+    use pagelint::select::Selection;
     use pagelint::site::{LoadOptions, Site};
 
     let dir = tempfile::tempdir().unwrap();
@@ -110,6 +112,7 @@ fn a_streamed_report_is_the_report_of_the_whole_run() {
         config: None,
         isolated: false,
         version: None,
+        known_rules: pagelint::rules::names(),
     };
     let site = Site::load(root.clone(), &options).unwrap_or_else(|e| panic!("{:?}", e.error));
     let inputs = || -> Vec<Input> {

@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 use pagelint::document::Document;
-use pagelint::engine::{Engine, Selection};
 use pagelint::frontmatter::{self, json, toml, yaml};
+use pagelint::lint::Linter;
+use pagelint::select::Selection;
 use pagelint::site::Site;
 use pagelint::version::HugoVersion;
 
@@ -68,13 +69,8 @@ fn front_matter_regressions() {
 #[test]
 fn document_regressions() {
     let site = Site::bare(PathBuf::from("/nonexistent-site"));
-    let engine = Engine {
-        site: &site,
-        selection: Selection::default(),
-        cwd: PathBuf::from("/"),
-        report: None,
-        keep_text: false,
-    };
+    let selection = Selection::default();
+    let engine = Linter::new(&site, &selection);
     for target in ["document", "fix", "shortcodes", "images"] {
         for (name, bytes) in inputs(target) {
             let doc = Document::parse("content/posts/x.md".into(), bytes, HugoVersion::LATEST);

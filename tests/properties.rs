@@ -26,9 +26,10 @@ use std::sync::Mutex;
 
 use pagelint::diagnostic::{Applicability, Diagnostic};
 use pagelint::document::Document;
-use pagelint::engine::{Engine, Selection};
 use pagelint::fix::{self, Mode};
+use pagelint::lint::Linter;
 use pagelint::rules;
+use pagelint::select::Selection;
 use pagelint::site::{LoadOptions, Site};
 use pagelint::source::LineIndex;
 use proptest::prelude::*;
@@ -107,6 +108,7 @@ const REL_PATHS: &[&str] = &[
 struct Fixture {
     _dir: TempSite,
     site: Site,
+    selection: Selection,
 }
 
 fn fixture() -> Fixture {
@@ -126,29 +128,25 @@ fn fixture() -> Fixture {
             config: None,
             isolated: false,
             version: None,
+            known_rules: rules::names(),
         },
     )
     .unwrap_or_else(|e| panic!("the test site loads: {:?}", e.error));
-    Fixture { _dir: dir, site }
+    Fixture {
+        _dir: dir,
+        site,
+        selection: Selection::all(),
+    }
 }
 
 impl Fixture {
     /// Every rule, including those off by default.
-    fn engine(&self) -> Engine<'_> {
-        Engine {
-            site: &self.site,
-            selection: Selection {
-                select: Some(rules::names().collect()),
-                ignore: Vec::new(),
-            },
-            cwd: self.site.root.clone(),
-            report: None,
-            keep_text: false,
-        }
+    fn engine(&self) -> Linter<'_> {
+        Linter::new(&self.site, &self.selection)
     }
 }
 
-fn lint(engine: &Engine<'_>, rel: &str, bytes: Vec<u8>) -> (Document, Vec<Diagnostic>) {
+fn lint(engine: &Linter<'_>, rel: &str, bytes: Vec<u8>) -> (Document, Vec<Diagnostic>) {
     let doc = Document::parse(rel.to_string(), bytes, engine.site.version);
     let diagnostics = engine.lint_document(&doc);
     (doc, diagnostics)
@@ -1099,7 +1097,7 @@ fn check_apply(text: &str, diagnostics: &[Diagnostic]) -> Result<(), TestCaseErr
 /// Fixing the fixed text changes nothing, the fixes add no finding, and no
 /// fixed finding is reported again where it was. Returns the number of
 /// fixes applied the first time.
-fn check_idempotent(engine: &Engine<'_>, rel: &str, text: &str) -> Result<usize, TestCaseError> {
+fn check_idempotent(engine: &Linter<'_>, rel: &str, text: &str) -> Result<usize, TestCaseError> {
     let (doc, diagnostics) = lint(engine, rel, text.as_bytes().to_vec());
     if doc.unreadable.is_some() {
         return Ok(0);
@@ -1121,7 +1119,11 @@ fn check_idempotent(engine: &Engine<'_>, rel: &str, text: &str) -> Result<usize,
         doc.text
     );
     // A fix adds no finding (a suppression it made useless aside).
-    for rule in rules::names().filter(|r| *r != "unused-suppression") {
+    for rule in rules::names()
+        .iter()
+        .copied()
+        .filter(|r| *r != "unused-suppression")
+    {
         let count = |ds: &[Diagnostic]| ds.iter().filter(|d| d.rule == rule).count();
         prop_assert!(
             count(&again_diagnostics) <= count(&diagnostics),
@@ -1373,7 +1375,7 @@ const BYTES_CASES: u32 = 3000;
 // random cases. Each test names the bug it caught.
 
 /// The document checks on one text: spans, `fix::apply`, idempotence.
-fn check_document(engine: &Engine<'_>, rel: &str, text: &str) -> Result<(), TestCaseError> {
+fn check_document(engine: &Linter<'_>, rel: &str, text: &str) -> Result<(), TestCaseError> {
     let (doc, diagnostics) = lint(engine, rel, text.as_bytes().to_vec());
     check_spans(&doc.text, &diagnostics)?;
     check_apply(&doc.text, &diagnostics)?;

@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pagelint::engine::Outcome;
+use pagelint::outcome::{locate, FileResult, Outcome};
 use pagelint::report::{self, Format, Options};
 use pagelint_fuzz::{check_diagnostics, check_split, setup, split_selector};
 
@@ -16,18 +16,19 @@ fuzz_target!(|data: &[u8]| {
     let setup = setup(selector);
     let doc = setup.parse(bytes.to_vec());
     check_split(&doc.text, &doc.split);
-    let diagnostics = setup.engine().lint_document(&doc);
+    let diagnostics = setup.linter().lint_document(&doc);
     check_diagnostics(&doc, &diagnostics);
 
     if selector & 32 != 0 && !diagnostics.is_empty() {
-        let mut engine = setup.engine();
-        engine.keep_text = true;
-        let result = engine.result(
-            setup.site.root.join(setup.rel_path),
-            false,
-            doc.text.clone(),
+        let result = FileResult {
+            display_path: setup.rel_path.to_string(),
+            path: setup.site.root.join(setup.rel_path),
+            from_stdin: false,
+            locations: locate(&doc.text, doc.lines(), &diagnostics),
+            text: Some(doc.text.clone()),
+            rendered: None,
             diagnostics,
-        );
+        };
         let outcome = Outcome {
             files_checked: 1,
             checked: vec![setup.rel_path.to_string()],

@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 
 use pagelint::diagnostic::Diagnostic;
 use pagelint::document::Document;
-use pagelint::engine::{Engine, Selection};
 use pagelint::frontmatter::{Node, NodeKind, ParseError, Split};
+use pagelint::lint::Linter;
+use pagelint::select::Selection;
 use pagelint::site::{LoadOptions, Site};
 use pagelint::version::HugoVersion;
 
@@ -123,6 +124,7 @@ pub fn site(kind: SiteKind) -> &'static Site {
                 config: None,
                 isolated: false,
                 version: None,
+                known_rules: pagelint::rules::names(),
             };
             Site::load(root, &options).expect("fixtures/blog loads")
         }),
@@ -131,10 +133,7 @@ pub fn site(kind: SiteKind) -> &'static Site {
 
 /// Every rule, those off by default included.
 pub fn all_rules() -> Selection {
-    Selection {
-        select: Some(pagelint::rules::names().collect()),
-        ignore: Vec::new(),
-    }
+    Selection::all()
 }
 
 /// Document and engine options chosen by the selector byte:
@@ -169,14 +168,9 @@ pub fn setup(selector: u8) -> Setup {
 }
 
 impl Setup {
-    pub fn engine(&self) -> Engine<'static> {
-        Engine {
-            site: self.site,
-            selection: self.selection.clone(),
-            cwd: PathBuf::from("/"),
-            report: None,
-            keep_text: false,
-        }
+    /// The core API's linter for this setup, as `pagelint check` uses it.
+    pub fn linter(&self) -> Linter<'_> {
+        Linter::new(self.site, &self.selection)
     }
 
     pub fn parse(&self, bytes: Vec<u8>) -> Document {

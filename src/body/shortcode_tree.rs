@@ -75,7 +75,9 @@ impl Problem {
         }
     }
 
-    /// Hugo's wording (including its `failed to …` prefixes).
+    /// Hugo's wording (including its `failed to …` prefixes); the tests
+    /// check each problem against the error Hugo gives for it.
+    #[cfg(test)]
     pub fn hugo_message(&self) -> String {
         match self {
             Problem::UnclosedInner { name, .. } => format!(
@@ -100,6 +102,7 @@ impl Problem {
     }
 
     /// The same in plain words.
+    #[cfg(test)]
     pub fn reason(&self) -> String {
         match self {
             Problem::UnclosedInner { name, .. } => format!(

@@ -12,10 +12,10 @@ use regex::Regex;
 
 use crate::diagnostic::Level;
 use crate::frontmatter::{toml, Node, Span};
-use crate::rules;
+use crate::suggest::nearest;
 use crate::version::HugoVersion;
 pub use read::ConfigError;
-use read::{did_you_mean, Result, Table};
+use read::{Result, Table};
 
 #[derive(Debug, Default)]
 pub struct Config {
@@ -188,8 +188,10 @@ const FIELD_KEYS: &[&str] = &[
 ];
 
 impl Config {
-    /// Parses a `pagelint.toml`; errors point into `text`.
-    pub fn parse(text: &str) -> Result<Config> {
+    /// Parses a `pagelint.toml`; errors point into `text`. `known_rules`
+    /// names every rule `[rules]` and `[[overrides]]` may configure (the
+    /// caller, which knows the registry, supplies it).
+    pub fn parse(text: &str, known_rules: &[&'static str]) -> Result<Config> {
         let root = toml::parse(text).map_err(|e| ConfigError::new(e.message, e.span))?;
         let top = Table::new(&root, "pagelint.toml", TOP_KEYS)?;
         let mut config = Config::default();
@@ -200,7 +202,7 @@ impl Config {
             config.exclude = Globs::new(&globs)?;
         }
         if let Some(node) = top.get("rules") {
-            config.rules = rule_levels(node, "[rules]")?;
+            config.rules = rule_levels(node, "[rules]", known_rules)?;
         }
         if let Some(node) = top.get("schema") {
             let items = node.as_list().ok_or_else(|| {
@@ -250,7 +252,7 @@ impl Config {
                     ConfigError::new("an [[overrides]] table needs `files`", item.span.clone())
                 })?;
                 let rules = match t.get("rules") {
-                    Some(node) => rule_levels(node, "`rules`")?,
+                    Some(node) => rule_levels(node, "`rules`", known_rules)?,
                     None => FxHashMap::default(),
                 };
                 config.overrides.push(Override {
@@ -268,7 +270,11 @@ impl Config {
     }
 }
 
-fn rule_levels(node: &Node, context: &str) -> Result<FxHashMap<&'static str, Level>> {
+fn rule_levels(
+    node: &Node,
+    context: &str,
+    known_rules: &[&'static str],
+) -> Result<FxHashMap<&'static str, Level>> {
     let entries = node.as_map().ok_or_else(|| {
         ConfigError::new(
             format!("{context} must be a table of rule = \"level\""),
@@ -277,12 +283,12 @@ fn rule_levels(node: &Node, context: &str) -> Result<FxHashMap<&'static str, Lev
     })?;
     let mut levels = FxHashMap::default();
     for e in entries {
-        let rule = rules::by_name(&e.key).ok_or_else(|| {
+        let rule = known_rules.iter().find(|r| **r == e.key).ok_or_else(|| {
             let err = ConfigError::new(
                 format!("unknown rule `{}` in {context}", e.key),
                 e.key_span.clone(),
             );
-            match did_you_mean(&e.key, rules::names()) {
+            match nearest(&e.key, known_rules.iter().copied()) {
                 Some(s) => err.help(format!("did you mean `{s}`?")),
                 None => err.help("`pagelint rules` lists every rule"),
             }
@@ -293,7 +299,7 @@ fn rule_levels(node: &Node, context: &str) -> Result<FxHashMap<&'static str, Lev
                 e.value.span.clone(),
             )
         })?;
-        levels.insert(rule.name, level);
+        levels.insert(*rule, level);
     }
     Ok(levels)
 }
@@ -338,7 +344,7 @@ fn field(name: &str, node: &Node) -> Result<Field> {
         None => None,
         Some((s, span)) => Some(FieldType::parse(s).ok_or_else(|| {
             let err = ConfigError::new(format!("unknown field type `{s}`"), span);
-            match did_you_mean(s, FieldType::NAMES) {
+            match nearest(s, FieldType::NAMES) {
                 Some(m) => err.help(format!("did you mean `{m}`?")),
                 None => err.help(format!("the types are {}", FieldType::NAMES.join(", "))),
             }
@@ -416,7 +422,7 @@ fields = ["images", "cover.image"]
 files = ["content/legacy/**"]
 rules = { date-format = "off" }
 "#;
-        let c = Config::parse(text).unwrap();
+        let c = Config::parse(text, crate::rules::names()).unwrap();
         assert_eq!(c.hugo_version, Some(HugoVersion::new(0, 146)));
         let s = c.schema_for("content/posts/a/index.md").unwrap();
         assert!(c.schema_for("content/posts/_index.md").is_none());
@@ -429,7 +435,7 @@ rules = { date-format = "off" }
     #[test]
     fn misspelt_key_points_at_the_key() {
         let text = "[[schema]]\nfiles = [\"x\"]\n[schema.fields.date]\ntyp = \"datetime\"\n";
-        let err = Config::parse(text).unwrap_err();
+        let err = Config::parse(text, crate::rules::names()).unwrap_err();
         assert_eq!(&text[err.span.clone()], "typ");
         assert!(err.message.contains("typ"));
         assert_eq!(err.help.as_deref(), Some("did you mean `type`?"));
@@ -438,7 +444,7 @@ rules = { date-format = "off" }
     #[test]
     fn unknown_rule_is_an_error() {
         let text = "[rules]\nempty-feild = \"off\"\n";
-        let err = Config::parse(text).unwrap_err();
+        let err = Config::parse(text, crate::rules::names()).unwrap_err();
         assert_eq!(err.help.as_deref(), Some("did you mean `empty-field`?"));
     }
 }

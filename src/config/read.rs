@@ -27,20 +27,6 @@ impl ConfigError {
 
 pub type Result<T> = std::result::Result<T, ConfigError>;
 
-/// The closest candidate to `word`, if close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let lower = word.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
 /// A table whose keys must all be among `allowed`.
 pub struct Table<'a> {
     pub node: &'a Node,
@@ -61,10 +47,12 @@ impl<'a> Table<'a> {
                     format!("unknown key `{}` in {context}", e.key),
                     e.key_span.clone(),
                 );
-                err.help = Some(match did_you_mean(&e.key, allowed.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("the keys {context} takes: {}", allowed.join(", ")),
-                });
+                err.help = Some(
+                    match crate::suggest::nearest(&e.key, allowed.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("the keys {context} takes: {}", allowed.join(", ")),
+                    },
+                );
                 return Err(err);
             }
         }

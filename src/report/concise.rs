@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::{Options, Report};
-use crate::engine::{FileResult, Totals};
+use crate::outcome::{FileResult, Totals};
 
 pub struct Concise {
     pub options: Options,

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use super::Report;
 use crate::diagnostic::Severity;
-use crate::engine::FileResult;
+use crate::outcome::FileResult;
 
 pub struct Github;
 

@@ -7,7 +7,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::{source::IndexedSource, Options, Report};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::{FileResult, Totals};
+use crate::outcome::{FileResult, Totals};
 use crate::source::LineIndex;
 
 pub struct Human {
@@ -95,15 +95,17 @@ impl Human {
             .with_links(false)
     }
 
-    /// Renders one file's findings; independent of every other file.
-    pub fn render(&self, name: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
+    /// Renders one file's findings, given its line index; independent of
+    /// every other file.
+    pub fn render(
+        &self,
+        name: &str,
+        text: &str,
+        lines: &LineIndex,
+        diagnostics: &[Diagnostic],
+    ) -> String {
         let handler = self.handler();
-        let lines = LineIndex::new(text);
-        let source = IndexedSource {
-            name,
-            text,
-            lines: &lines,
-        };
+        let source = IndexedSource { name, text, lines };
         let mut out = String::new();
         for d in diagnostics {
             let _ = handler.render_report(&mut out, &Finding { d, source: &source });
@@ -114,8 +116,14 @@ impl Human {
 }
 
 impl Report for Human {
-    fn render_file(&self, name: &str, text: &str, diagnostics: &[Diagnostic]) -> Option<String> {
-        Some(self.render(name, text, diagnostics))
+    fn render_file(
+        &self,
+        name: &str,
+        text: &str,
+        lines: &LineIndex,
+        diagnostics: &[Diagnostic],
+    ) -> Option<String> {
+        Some(self.render(name, text, lines, diagnostics))
     }
 
     fn file(&self, _index: usize, r: &FileResult, out: &mut dyn Write) -> io::Result<()> {
@@ -124,8 +132,9 @@ impl Report for Human {
         }
         match (&r.rendered, &r.text) {
             (Some(rendered), _) => out.write_all(rendered.as_bytes()),
+            // A result built without this report (a library caller's).
             (None, Some(text)) => out.write_all(
-                self.render(&r.display_path, text, &r.diagnostics)
+                self.render(&r.display_path, text, &LineIndex::new(text), &r.diagnostics)
                     .as_bytes(),
             ),
             (None, None) => Ok(()),

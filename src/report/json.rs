@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use super::json_stream;
 use super::Report;
 use crate::diagnostic::{Applicability, Diagnostic};
-use crate::engine::{FileResult, Located, Pos, Totals};
+use crate::outcome::{FileResult, Located, Pos, Totals};
 
 pub struct Json;
 

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use super::Report;
-use crate::engine::{FileResult, Outcome};
+use crate::outcome::{FileResult, Outcome};
 
 pub struct Junit;
 

@@ -1,5 +1,6 @@
 //! Reporters: each turns the engine's outcome into one output format.
-//! Byte spans become lines and columns here, and nowhere else.
+//! Spans arrive with their positions ([`crate::outcome::Located`]), computed
+//! once per file from the document's line index.
 
 mod concise;
 mod github;
@@ -13,17 +14,26 @@ mod source;
 use std::io::{self, Write};
 
 use crate::diagnostic::Diagnostic;
-use crate::engine::{FileResult, Outcome, Totals};
+use crate::outcome::{FileResult, Outcome, Totals};
+use crate::source::LineIndex;
 pub use human::Human;
 pub use source::IndexedSource;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The output formats, as `--format` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
+    /// miette's graphical report with snippets, and a summary line.
+    #[default]
     Human,
+    /// `path:line:col: severity[rule] message`, one finding a line.
     Concise,
+    /// One JSON document (`version` 1).
     Json,
+    /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// GitHub Actions workflow commands (annotations).
     Github,
+    /// JUnit XML: a test case per checked file.
     Junit,
 }
 
@@ -59,19 +69,30 @@ pub trait Report: Sync {
 
     /// This format's text for one file, rendered on the worker that linted it
     /// while the file's text is at hand; None for formats that need no text.
-    fn render_file(&self, _name: &str, _text: &str, _diagnostics: &[Diagnostic]) -> Option<String> {
+    fn render_file(
+        &self,
+        _name: &str,
+        _text: &str,
+        _lines: &LineIndex,
+        _diagnostics: &[Diagnostic],
+    ) -> Option<String> {
         None
     }
 }
 
+/// What every reporter may be told.
 pub struct Options {
+    /// Colour the human report.
     pub color: bool,
+    /// `--quiet`.
     pub quiet: bool,
+    /// `--statistics`: counts per rule after the findings.
     pub statistics: bool,
     /// Terminal width for wrapping the human report.
     pub width: usize,
 }
 
+/// The reporter of `format`.
 pub fn reporter(format: Format, options: Options) -> Box<dyn Report> {
     match format {
         Format::Human => Box::new(Human { options }),

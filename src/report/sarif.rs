@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use super::{json_stream, Report};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::{FileResult, Located, Pos, Totals};
+use crate::outcome::{FileResult, Located, Pos, Totals};
 use crate::rules;
 
 pub struct Sarif;

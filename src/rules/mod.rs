@@ -3,25 +3,13 @@
 //! the rule, decides whether it runs and at what severity.
 
 use crate::config::Schema;
-use crate::diagnostic::{Severity, Sink};
+use crate::diagnostic::Sink;
 use crate::document::Document;
 use crate::site::Site;
 
 pub mod schema_util;
 
-/// What the registry, the docs and the reporters know about a rule.
-#[derive(Debug)]
-pub struct RuleMeta {
-    pub name: &'static str,
-    pub summary: &'static str,
-    /// The severity of its findings unless the configuration says otherwise.
-    pub severity: Severity,
-    /// Whether it runs when nothing selects or configures it.
-    pub default_enabled: bool,
-    pub fixable: bool,
-    /// Its page in `rules/`, embedded.
-    pub doc: &'static str,
-}
+pub use crate::diagnostic::RuleMeta;
 
 /// What a rule reads.
 pub struct Context<'a> {
@@ -70,10 +58,14 @@ registry! {
     unused_suppression::UnusedSuppression,
 }
 
+/// The rule called `name`, if there is one.
 pub fn by_name(name: &str) -> Option<&'static RuleMeta> {
     ALL.iter().map(|r| r.meta()).find(|m| m.name == name)
 }
 
-pub fn names() -> impl Iterator<Item = &'static str> {
-    ALL.iter().map(|r| r.meta().name)
+/// Every rule's name, in registry order.
+pub fn names() -> &'static [&'static str] {
+    static NAMES: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| ALL.iter().map(|r| r.meta().name).collect());
+    &NAMES
 }

@@ -69,22 +69,3 @@ pub fn scalar_text(node: &Node) -> Option<String> {
         _ => return None,
     })
 }
-
-/// The nearest of `candidates` to `word`, for did-you-mean help.
-pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let lower = word.trim().to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| {
-            let cl = c.to_lowercase();
-            let d = if cl == lower {
-                0
-            } else {
-                strsim::damerau_levenshtein(&lower, &cl) + 1
-            };
-            (d, c)
-        })
-        .filter(|(d, c)| *d <= 1 + 2.max(c.chars().count() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}

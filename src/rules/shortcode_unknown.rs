@@ -1,5 +1,5 @@
 use crate::body::Tag;
-use crate::config::read::did_you_mean;
+use crate::suggest::nearest as did_you_mean;
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 

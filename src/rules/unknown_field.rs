@@ -1,6 +1,6 @@
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::Entry;
-use crate::rules::schema_util::nearest;
+use crate::suggest::nearest;
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct UnknownField;

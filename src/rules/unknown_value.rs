@@ -1,6 +1,7 @@
 use crate::diagnostic::{Diagnostic, Fix, Severity, Sink};
 use crate::frontmatter::{Node, NodeKind};
-use crate::rules::schema_util::{checked_fields, nearest, scalar_text};
+use crate::rules::schema_util::{checked_fields, scalar_text};
+use crate::suggest::nearest;
 use crate::rules::{Context, Rule, RuleMeta};
 
 pub struct UnknownValue;

@@ -22,7 +22,7 @@ pub fn unused(s: &Suppression, rule: &str) -> Diagnostic {
 
 pub fn unknown(s: &Suppression, rule: &str) -> Diagnostic {
     let d = Diagnostic::new(&META, s.span.clone(), format!("suppression names an unknown rule `{rule}`")).label("unknown rule");
-    match crate::config::read::did_you_mean(rule, crate::rules::names()) {
+    match crate::suggest::nearest(rule, crate::rules::names().iter().copied()) {
         Some(m) => d.help(format!("did you mean `{m}`?")),
         None => d.help("`pagelint rules` lists every rule"),
     }

@@ -1,6 +1,7 @@
 //! The site: where it is, its Hugo and pagelint configuration, and indexes
 //! of its files built once per run and shared by every worker.
 
+mod content_files;
 pub mod hugo_config;
 mod listing;
 pub mod published;
@@ -11,6 +12,7 @@ use std::sync::OnceLock;
 
 use crate::config::{Config, ConfigError};
 use crate::version::HugoVersion;
+pub use content_files::{is_content_file, EXTENSIONS};
 pub use hugo_config::HugoConfig;
 use published::{Published, Source};
 
@@ -31,7 +33,6 @@ pub struct Site {
     /// The pagelint config file used, if any.
     pub config_path: Option<PathBuf>,
     pub version: HugoVersion,
-    pub threads: usize,
     /// Only a few explicit files are checked: look files up one by one.
     pub few_files: bool,
     published: OnceLock<Published>,
@@ -53,10 +54,16 @@ pub fn find_config(root: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// How to load a site: which `pagelint.toml`, and what the command line overrides.
 pub struct LoadOptions<'a> {
+    /// This `pagelint.toml` instead of the one found by walking up.
     pub config: Option<&'a Path>,
+    /// Use no `pagelint.toml` at all.
     pub isolated: bool,
+    /// Check against this Hugo release instead of the config's.
     pub version: Option<HugoVersion>,
+    /// The rule names the config may use (the registry's, from the caller).
+    pub known_rules: &'a [&'static str],
 }
 
 impl Site {
@@ -82,7 +89,7 @@ impl Site {
                     text: String::new(),
                     error: ConfigError::new(format!("cannot read the config file: {e}"), 0..0),
                 })?;
-                Config::parse(&text).map_err(|error| LoadError {
+                Config::parse(&text, options.known_rules).map_err(|error| LoadError {
                     path: path.clone(),
                     text,
                     error,
@@ -96,7 +103,6 @@ impl Site {
             config,
             config_path,
             version,
-            threads: 0,
             few_files: false,
             published: OnceLock::new(),
             shortcodes: OnceLock::new(),
@@ -111,7 +117,6 @@ impl Site {
             config: Config::default(),
             config_path: None,
             version: HugoVersion::default(),
-            threads: 0,
             few_files: false,
             published: OnceLock::new(),
             shortcodes: OnceLock::new(),

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ffi::OsString;
 
-use crate::walk::is_content_file;
+use super::content_files::is_content_file;
 
 /// A folder whose files are published under `prefix`.
 #[derive(Debug, Clone)]
@@ -193,40 +193,30 @@ impl Published {
         })
     }
 
-    /// A published file in the same folder with a close name, for did-you-mean.
+    /// A published file in the same folder with a close name, for
+    /// did-you-mean ([`crate::suggest::nearest`] over the folder's names
+    /// that sort near it, in every source).
     pub fn nearest(&self, url: &str) -> Option<String> {
         let (dir, name) = url.rsplit_once('/').unwrap_or(("", url));
-        let limit = 3.min(name.chars().count() / 3).max(1);
-        let mut best: Option<(usize, String)> = None;
+        let mut candidates: Vec<String> = Vec::new();
         for source in &self.sources {
             let Some(real_dir) = self.resolve_dir(source, dir) else {
                 continue;
             };
             let cell = self.listing(&real_dir);
             let Some(listing) = cell.get() else { continue };
-            for candidate in listing.neighbours(name) {
-                if source.content && is_content_file(Path::new(candidate)) {
-                    continue;
-                }
-                if candidate.len().abs_diff(name.len()) > limit * 4 {
-                    continue;
-                }
-                let d = strsim::levenshtein(name, candidate);
-                if d <= limit
-                    && best
-                        .as_ref()
-                        .is_none_or(|(bd, bn)| (d, candidate) < (*bd, bn.as_str()))
-                {
-                    best = Some((d, candidate.to_string()));
-                }
-            }
+            candidates.extend(
+                listing
+                    .neighbours(name)
+                    .filter(|c| !(source.content && is_content_file(Path::new(c))))
+                    .map(str::to_string),
+            );
         }
-        best.map(|(_, n)| {
-            if dir.is_empty() {
-                n
-            } else {
-                format!("{dir}/{n}")
-            }
+        let best = crate::suggest::nearest(name, candidates.iter().map(String::as_str))?;
+        Some(if dir.is_empty() {
+            best.to_string()
+        } else {
+            format!("{dir}/{best}")
         })
     }
 
@@ -263,11 +253,11 @@ impl Published {
         self.sources.iter().filter(|s| s.content).any(|source| {
             let mut candidates = vec![path.to_string()];
             if !is_content_file(Path::new(path)) {
-                for ext in crate::walk::EXTENSIONS {
+                for ext in super::content_files::EXTENSIONS {
                     candidates.push(format!("{path}.{ext}"));
                 }
                 for index in ["index", "_index"] {
-                    for ext in crate::walk::EXTENSIONS {
+                    for ext in super::content_files::EXTENSIONS {
                         candidates.push(if path.is_empty() {
                             format!("{index}.{ext}")
                         } else {

@@ -1,0 +1,94 @@
+//! The core API: lint one document, in memory, against a loaded site.
+//!
+//! Everything that lints calls this: the command line (files and standard
+//! input, through the engine), the language server on an editor's buffer,
+//! and the fuzz targets. It does no I/O of its own beyond what the site's
+//! indexes read on first use (folder listings, templates).
+
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::outcome::{locate, Located};
+use crate::rules::Context;
+use crate::select::Selection;
+use crate::site::Site;
+
+/// Lints documents of one site with one selection of rules.
+#[derive(Clone, Copy)]
+pub struct Linter<'a> {
+    /// The loaded site: its config, schema and indexes.
+    pub site: &'a Site,
+    /// The rules asked for on the command line.
+    pub selection: &'a Selection,
+}
+
+/// One linted document and its findings.
+#[derive(Debug)]
+pub struct Linted {
+    /// The parsed document; its line index turns spans into positions.
+    pub document: Document,
+    /// Findings sorted by span, with byte spans into `document.text`.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Linted {
+    /// Line and column of every diagnostic and of its fix's edits, in order.
+    pub fn locations(&self) -> Vec<Located> {
+        locate(
+            &self.document.text,
+            self.document.lines(),
+            &self.diagnostics,
+        )
+    }
+}
+
+impl<'a> Linter<'a> {
+    /// A linter of `site` running the rules of `selection`.
+    pub fn new(site: &'a Site, selection: &'a Selection) -> Self {
+        Linter { site, selection }
+    }
+
+    /// Parses `bytes` as the content file at `path` (absolute, or relative to
+    /// the site root) and lints it. The file on disk is not read: `bytes` may
+    /// be an editor's unsaved buffer.
+    pub fn lint(&self, path: &Path, bytes: Vec<u8>) -> Linted {
+        let rel = self.rel_path(path);
+        let document = Document::parse(rel, bytes, self.site.version);
+        let diagnostics = self.lint_document(&document);
+        Linted {
+            document,
+            diagnostics,
+        }
+    }
+
+    /// The site-relative path with `/` separators that schemas and overrides
+    /// match `path` against (the path itself when it lies outside the site).
+    pub fn rel_path(&self, path: &Path) -> String {
+        let absolute = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            self.site.root.join(path)
+        };
+        self.site
+            .relative(&absolute)
+            .unwrap_or_else(|| path.to_string_lossy().replace('\\', "/"))
+    }
+
+    /// Lints a parsed document: the findings of every active rule, at their
+    /// configured severity, without the suppressed ones, sorted by span.
+    pub fn lint_document(&self, doc: &Document) -> Vec<Diagnostic> {
+        let cx = Context {
+            doc,
+            site: self.site,
+            schema: self.site.config.schema_for(&doc.rel_path),
+        };
+        self.selection.active(self.site, &doc.rel_path).run(&cx)
+    }
+
+    /// Findings about the site as a whole (its Hugo config), with spans into
+    /// the main config file's text.
+    pub fn lint_site(&self) -> Vec<Diagnostic> {
+        self.selection.active(self.site, "").run_site(self.site)
+    }
+}

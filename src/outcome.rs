@@ -1,0 +1,156 @@
+//! What a run produces, below both the engine that fills it and the reports
+//! that print it: each file's findings with their positions, the files that
+//! could not be read, and the counts.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::LineIndex;
+
+/// A 1-based line and a 1-based column counted in Unicode characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column number, from 1, in characters (a byte order mark is not one).
+    pub column: usize,
+}
+
+/// Where a diagnostic and its fix's edits are, in lines and columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The primary span's first character.
+    pub start: Pos,
+    /// Just past the primary span's last character.
+    pub end: Pos,
+    /// Start and end of each edit of the diagnostic's fix, in order.
+    pub edits: Vec<(Pos, Pos)>,
+}
+
+/// Positions of every diagnostic of `text`, from its line index (which the
+/// document computed once and every consumer shares).
+pub fn locate(text: &str, lines: &LineIndex, diagnostics: &[Diagnostic]) -> Vec<Located> {
+    let pos = |offset: usize| {
+        let (line, column) = lines.position(text, offset);
+        Pos { line, column }
+    };
+    diagnostics
+        .iter()
+        .map(|d| Located {
+            start: pos(d.span.start),
+            end: pos(d.span.end),
+            edits: d
+                .fix
+                .iter()
+                .flat_map(|f| &f.edits)
+                .map(|e| (pos(e.span.start), pos(e.span.end)))
+                .collect(),
+        })
+        .collect()
+}
+
+/// The findings of one file. Positions are computed and the human report
+/// rendered on the worker that linted it, so the file's text can be dropped
+/// there (it is kept only when fixes need it).
+#[derive(Debug)]
+pub struct FileResult {
+    /// Path as reported: relative to the current directory, `/` separators.
+    pub display_path: String,
+    /// Where the file is (for standard input, the path it is linted as).
+    pub path: PathBuf,
+    /// Whether the text came from standard input rather than the file.
+    pub from_stdin: bool,
+    /// The linted text, kept only when fixes need it.
+    pub text: Option<String>,
+    /// One per diagnostic, in the same order.
+    pub locations: Vec<Located>,
+    /// The report's own rendering of this file, when it renders per file.
+    pub rendered: Option<String>,
+    /// Sorted by span start.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A file that could not be read (reported; the run exits 2), or that was
+/// skipped (a named pipe, a device, a dangling symlink: a warning).
+#[derive(Debug, Clone)]
+pub struct FileError {
+    /// Path as reported.
+    pub display_path: String,
+    /// What went wrong, for `pagelint: error: PATH: MESSAGE`.
+    pub message: String,
+    /// Skipped on purpose (a warning), rather than unreadable (exit 2).
+    pub skipped: bool,
+}
+
+/// Counts over a run's findings, kept as files stream past.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Totals {
+    /// Files linted (skipped ones are not counted).
+    pub files_checked: usize,
+    /// Findings of severity error.
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+    /// Findings that carry a fix.
+    pub fixable: usize,
+    /// Findings per rule, and whether any of them has a fix.
+    pub by_rule: BTreeMap<&'static str, (usize, bool)>,
+}
+
+impl Totals {
+    /// Counts one more file's findings.
+    pub fn add(&mut self, result: &FileResult) {
+        for d in &result.diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+            }
+            self.fixable += usize::from(d.fix.is_some());
+            let rule = self.by_rule.entry(d.rule).or_default();
+            rule.0 += 1;
+            rule.1 |= d.fix.is_some();
+        }
+    }
+}
+
+/// A run whose findings were handed out file by file.
+#[derive(Debug, Default)]
+pub struct Streamed {
+    /// The counts of everything handed out.
+    pub totals: Totals,
+    /// Files that could not be read.
+    pub errors: Vec<FileError>,
+    /// Files that are not regular files, reported as warnings.
+    pub skipped: Vec<FileError>,
+}
+
+/// A run with every finding kept, for fixes and for reports that need all
+/// files before they write anything.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Files linted.
+    pub files_checked: usize,
+    /// Every checked file's reported path, for reports that list clean files too.
+    pub checked: Vec<String>,
+    /// Files with findings, sorted by path.
+    pub results: Vec<FileResult>,
+    /// Files that could not be read.
+    pub errors: Vec<FileError>,
+    /// Files that are not regular files, reported as warnings.
+    pub skipped: Vec<FileError>,
+}
+
+impl Outcome {
+    /// The counts over every result.
+    pub fn totals(&self) -> Totals {
+        let mut totals = Totals {
+            files_checked: self.files_checked,
+            ..Totals::default()
+        };
+        for r in &self.results {
+            totals.add(r);
+        }
+        totals
+    }
+}
