@@ -17,7 +17,7 @@
 //! prints its shrunk input as Rust literals; inputs that failed once are
 //! checked on every run by the `known_*` tests at the end.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::ops::Range;

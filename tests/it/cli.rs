@@ -3,7 +3,7 @@
 //! Subcommands are in `cli_subcommands.rs`, output formats in
 //! `cli_formats.rs`, configuration in `cli_config.rs`.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

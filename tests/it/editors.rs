@@ -5,7 +5,7 @@
 //! skipped with a message; the nvim-lint one also needs `NVIM_LINT`, a
 //! checkout of nvim-lint. See `editors/README.md`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

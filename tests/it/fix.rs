@@ -1,8 +1,7 @@
 //! `--fix`, `--unsafe-fixes` and `--diff`: what they change, and what they must not.
 
-mod common;
-#[path = "support/gensite.rs"]
-mod gensite;
+use crate::common;
+use crate::gensite;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -2,9 +2,8 @@
 //! report must equal the manifest of injected defects, every rule included,
 //! and a clean site must pass.
 
-mod common;
-#[path = "support/gensite.rs"]
-mod gensite;
+use crate::common;
+use crate::gensite;
 
 use std::collections::BTreeSet;
 

@@ -2,7 +2,7 @@
 //! and `rules/theme-missing.md`): the input is generated here and the finding
 //! is read from `--format json`.
 
-mod common;
+use crate::common;
 
 use common::{Finding, TempSite};
 

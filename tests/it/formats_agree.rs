@@ -1,8 +1,7 @@
 //! Every output format carries the same findings, and SARIF is valid SARIF.
 
-mod common;
-#[path = "support/gensite.rs"]
-mod gensite;
+use crate::common;
+use crate::gensite;
 
 use common::pagelint;
 
@@ -41,7 +40,7 @@ fn json_sarif_github_concise_and_junit_report_the_same_findings() {
     let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
     assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), n);
     let schema: serde_json::Value =
-        serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
+        serde_json::from_str(include_str!("../data/sarif-schema-2.1.0.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let errors: Vec<String> = validator
         .iter_errors(&sarif)

@@ -2,7 +2,7 @@
 //! `[[overrides]]`, `exclude`, and where the configuration comes from
 //! (`--isolated`, `--config`, `.pagelint.toml`, a config above the site).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

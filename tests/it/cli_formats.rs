@@ -1,7 +1,7 @@
 //! The report formats of spec §6 (`human`, `concise`, `json`) and the flags
 //! that shape them: `--quiet`, `--statistics`, `--color`.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

@@ -1,7 +1,7 @@
 //! Suppression comments in the body and in front matter, and the findings
 //! about suppressions that silence nothing.
 
-mod common;
+use crate::common;
 
 use common::TempSite;
 

@@ -3,10 +3,10 @@
 //! and JSON reports of a file with several findings. Each case runs with the
 //! case's folder as the current directory, so no machine path gets in.
 //!
-//! To review a change: `INSTA_UPDATE=always cargo test --test snapshots`,
-//! then read `git diff tests/snapshots/` line by line.
+//! To review a change: `INSTA_UPDATE=always cargo test --test it snapshots`,
+//! then read `git diff tests/it/snapshots/` line by line.
 
-mod common;
+use crate::common;
 
 use common::{exit_code, pagelint, stderr, stdout};
 

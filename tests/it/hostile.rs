@@ -2,7 +2,7 @@
 //! naming the file), the process never panics (exit 101) or dies from a
 //! signal, and never hangs (a generous guard kills it and fails the test).
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

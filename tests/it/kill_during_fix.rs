@@ -10,9 +10,8 @@
 
 #![cfg(unix)]
 
-mod common;
-#[path = "support/gensite.rs"]
-mod gensite;
+use crate::common;
+use crate::gensite;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

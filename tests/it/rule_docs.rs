@@ -15,7 +15,7 @@
 //! A page with no example must say why in its Example section, and its rule
 //! must be covered by `tests/generated_inputs.rs` (listed below).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;

@@ -1,6 +1,6 @@
 //! `pagelint check` (the default), `pagelint rules` and `pagelint rule NAME`.
 
-mod common;
+use crate::common;
 
 use common::{exit_code, pagelint, post_site, stderr, stdout, TempSite, MULTI_POST};
 

@@ -17,7 +17,7 @@
 //! is kept in `target/tmp/pre-commit-cargo`, so later runs rebuild only
 //! pagelint itself.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,0 +1,26 @@
+//! The integration tests, as one test binary: one link instead of one per
+//! file, and the shared helpers (`common`, the site generator) compiled once.
+//! Each module is one area; `cargo test --test it MODULE` runs one of them.
+
+mod common;
+#[path = "../support/gensite.rs"]
+mod gensite;
+
+mod cli;
+mod cli_config;
+mod cli_formats;
+mod cli_subcommands;
+mod editors;
+mod fix;
+mod formats_agree;
+mod fuzz_regressions;
+mod generated_inputs;
+mod generated_site;
+mod hostile;
+mod hugo_oracle;
+mod kill_during_fix;
+mod pre_commit;
+mod properties;
+mod rule_docs;
+mod snapshots;
+mod suppressions;
