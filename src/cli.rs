@@ -83,7 +83,8 @@ struct CheckArgs {
     /// Exit 0 even when errors are found
     #[arg(long)]
     exit_zero: bool,
-    /// Which Hugo's behaviour to check against, e.g. 0.111 (default: the config's, else the latest known)
+    /// Which Hugo's behaviour to check against, e.g. 0.111
+    /// (default: the config's, else the latest known)
     #[arg(long, value_name = "X.Y")]
     hugo_version: Option<String>,
     /// Name standard input's document, for config lookup, images and the report
@@ -268,7 +269,8 @@ fn load_site(args: &CheckArgs, cwd: &Path, targets: &Targets) -> Result<Result<S
         Some(root) => root,
         None if targets.paths.is_empty() && targets.stdin_path.is_none() => {
             return Err(format!(
-                "no Hugo site found in {} or above it (looked for hugo.toml, config.toml, config/_default/ or pagelint.toml)",
+                "no Hugo site found in {} or above it (looked for hugo.toml, \
+                    config.toml, config/_default/ or pagelint.toml)",
                 cwd.display()
             ))
         }

@@ -121,7 +121,12 @@ mod tests {
 
     #[test]
     fn body_and_front_matter_comments() {
-        let text = "---\ntitle: \"\" # pagelint: ignore[empty-field]\n---\n<!-- pagelint-disable-next-line broken-image -->\n![](x.png)\n<!-- pagelint-disable shortcode-unknown, broken-image -->\na\n<!-- pagelint-enable shortcode-unknown -->\n";
+        let text = concat!(
+            "---\ntitle: \"\" # pagelint: ignore[empty-field]\n---\n",
+            "<!-- pagelint-disable-next-line broken-image -->\n![](x.png)\n",
+            "<!-- pagelint-disable shortcode-unknown, broken-image -->\na\n",
+            "<!-- pagelint-enable shortcode-unknown -->\n",
+        );
         let s = suppressions(text);
         assert_eq!(s[0], (vec!["empty-field".to_string()], 1..2));
         assert_eq!(s[1], (vec!["broken-image".to_string()], 4..5));

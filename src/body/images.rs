@@ -284,7 +284,11 @@ mod tests {
 
     #[test]
     fn markdown_html_and_figure() {
-        let text = "![a](/x.jpg \"t\")\n\n<img src=\"/y.png\" alt=\"\">\n\n{{< figure src=\"/z.jpg\" >}}\n";
+        let text = concat!(
+            "![a](/x.jpg \"t\")\n\n",
+            "<img src=\"/y.png\" alt=\"\">\n\n",
+            "{{< figure src=\"/z.jpg\" >}}\n",
+        );
         assert_eq!(
             paths(text),
             [
@@ -303,7 +307,11 @@ mod tests {
 
     #[test]
     fn code_is_not_an_image() {
-        let text = "```\n![a](/x.jpg)\n```\n\n    ![b](/y.jpg)\n\n`![c](/z.jpg)` and `<img src=\"/w.png\">`\n";
+        let text = concat!(
+            "```\n![a](/x.jpg)\n```\n\n",
+            "    ![b](/y.jpg)\n\n",
+            "`![c](/z.jpg)` and `<img src=\"/w.png\">`\n",
+        );
         assert!(paths(text).is_empty());
     }
 

@@ -213,7 +213,10 @@ fn delimited(text: &str, start: usize, delim: &str, format: Format) -> Split {
     failed(
         format,
         opener.clone(),
-        format!("EOF looking for end {kind} front matter delimiter: no line starting with `{delim}` closes this block"),
+        format!(
+            "EOF looking for end {kind} front matter delimiter: no line \
+            starting with `{delim}` closes this block"
+        ),
         opener,
         text.len()..text.len(),
     )

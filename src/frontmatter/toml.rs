@@ -118,7 +118,10 @@ mod tests {
 
     #[test]
     fn spans_and_types() {
-        let text = "title = \"x\"\ndate = 2025-05-13T23:30:17+08:00\ntags = [\"a\", \"b\"]\n[params]\nn = 3\n";
+        let text = concat!(
+            "title = \"x\"\ndate = 2025-05-13T23:30:17+08:00\n",
+            "tags = [\"a\", \"b\"]\n[params]\nn = 3\n",
+        );
         let root = parse(text).unwrap();
         let title = root.get("Title").unwrap();
         assert_eq!(&text[title.key_span.clone()], "title");

@@ -37,7 +37,8 @@ impl Report for Github {
                 }
                 writeln!(
                     out,
-                    "::{kind} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
+                    "::{kind} file={},line={line},col={col},\
+                     endLine={end_line},endColumn={end_col},title={}::{}",
                     property(&r.display_path),
                     property(d.rule),
                     data(&message)

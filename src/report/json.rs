@@ -39,7 +39,13 @@ fn diagnostic(r: &FileResult, d: &Diagnostic, at: &Located) -> Value {
             .zip(&at.edits)
             .map(|(e, edit_at)| {
                 let [line, column, end_line, end_column] = position(*edit_at);
-                json!({"line": line, "column": column, "end_line": end_line, "end_column": end_column, "content": e.content})
+                json!({
+                    "line": line,
+                    "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
+                    "content": e.content,
+                })
             })
             .collect();
         let applicability = match f.applicability {

@@ -58,8 +58,12 @@ impl Report for Junit {
         )?;
         writeln!(
             out,
-            r#"  <testsuite name="pagelint" tests="{}" failures="{failures}" errors="0" skipped="0">"#,
-            paths.len()
+            concat!(
+                r#"  <testsuite name="pagelint" tests="{}" failures="{}" "#,
+                r#"errors="0" skipped="0">"#
+            ),
+            paths.len(),
+            failures
         )?;
         for path in paths {
             let name = xml(path);

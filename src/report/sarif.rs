@@ -13,7 +13,12 @@ use crate::rules;
 pub struct Sarif;
 
 fn region((start, end): (Pos, Pos)) -> Value {
-    json!({"startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column})
+    json!({
+        "startLine": start.line,
+        "startColumn": start.column,
+        "endLine": end.line,
+        "endColumn": end.column,
+    })
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -29,12 +34,17 @@ fn skeleton() -> Value {
         .iter()
         .map(|r| {
             let m = r.meta();
+            let default = if m.default_enabled {
+                level(m.severity)
+            } else {
+                "none"
+            };
             json!({
                 "id": m.name,
                 "name": m.name,
                 "shortDescription": {"text": m.summary},
                 "help": {"text": m.doc, "markdown": m.doc},
-                "defaultConfiguration": {"level": if m.default_enabled { level(m.severity) } else { "none" }},
+                "defaultConfiguration": {"level": default},
             })
         })
         .collect();
@@ -82,14 +92,23 @@ fn result(r: &FileResult, d: &Diagnostic, at: &Located) -> Value {
             .edits
             .iter()
             .zip(&at.edits)
-            .map(|(e, edit_at)| json!({"deletedRegion": region(*edit_at), "insertedContent": {"text": e.content}}))
+            .map(|(e, edit_at)| {
+                json!({
+                    "deletedRegion": region(*edit_at),
+                    "insertedContent": {"text": e.content},
+                })
+            })
             .collect();
+        let applicability = match fix.applicability {
+            crate::diagnostic::Applicability::Safe => "safe",
+            crate::diagnostic::Applicability::Unsafe => "unsafe",
+        };
         result["fixes"] = json!([{
-            "description": {"text": format!("{} fix for {}", match fix.applicability {
-                crate::diagnostic::Applicability::Safe => "safe",
-                crate::diagnostic::Applicability::Unsafe => "unsafe",
-            }, d.rule)},
-            "artifactChanges": [{"artifactLocation": {"uri": r.display_path}, "replacements": replacements}],
+            "description": {"text": format!("{applicability} fix for {}", d.rule)},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": r.display_path},
+                "replacements": replacements,
+            }],
         }]);
     }
     result

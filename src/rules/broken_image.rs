@@ -18,18 +18,31 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn missing(image: &Image, shown: &str, suggestion: Option<String>) -> Diagnostic {
-    let d = Diagnostic::new(&META, image.span.clone(), format!("image `{shown}` does not exist"))
-        .label("no such file in the static folders or the page bundle");
+    let d = Diagnostic::new(
+        &META,
+        image.span.clone(),
+        format!("image `{shown}` does not exist"),
+    )
+    .label("no such file in the static folders or the page bundle");
     match suggestion {
         Some(s) => d.help(format!("did you mean `{s}`?")),
-        None => d.help("add the file under static/ (for a path starting with `/`) or beside the page in its bundle"),
+        None => d.help(
+            "add the file under static/ (for a path starting with `/`) \
+            or beside the page in its bundle",
+        ),
     }
 }
 
 fn wrong_case(image: &Image, shown: &str, actual: &str, fix: Option<Fix>) -> Diagnostic {
-    let d = Diagnostic::new(&META, image.span.clone(), format!("image `{shown}` does not exist: the file's name differs in case"))
-        .label("differs only in letter case")
-        .help(format!("the file is `{actual}`; web servers and Linux compare names case-sensitively"));
+    let d = Diagnostic::new(
+        &META,
+        image.span.clone(),
+        format!("image `{shown}` does not exist: the file's name differs in case"),
+    )
+    .label("differs only in letter case")
+    .help(format!(
+        "the file is `{actual}`; web servers and Linux compare names case-sensitively"
+    ));
     match fix {
         Some(f) => d.fix(f),
         None => d,
@@ -37,13 +50,19 @@ fn wrong_case(image: &Image, shown: &str, actual: &str, fix: Option<Fix>) -> Dia
 }
 
 fn climbs_out(image: &Image, shown: &str) -> Diagnostic {
-    Diagnostic::new(&META, image.span.clone(), format!("image `{shown}` points outside the site"))
-        .label("`..` climbs above the site root")
-        .help("use a path inside the site, such as /images/name.jpg")
+    Diagnostic::new(
+        &META,
+        image.span.clone(),
+        format!("image `{shown}` points outside the site"),
+    )
+    .label("`..` climbs above the site root")
+    .help("use a path inside the site, such as /images/name.jpg")
 }
 
 fn empty(image: &Image) -> Diagnostic {
-    Diagnostic::new(&META, image.span.clone(), "image has no path").label("empty").help("write the image's path")
+    Diagnostic::new(&META, image.span.clone(), "image has no path")
+        .label("empty")
+        .help("write the image's path")
 }
 
 /// Whether a destination is remote or another scheme (`https:`, `//`, `data:`, `mailto:`).
@@ -54,7 +73,9 @@ fn is_remote(path: &str) -> bool {
     let scheme_end = path.find(':').unwrap_or(0);
     scheme_end > 0
         && path[..scheme_end].starts_with(|c: char| c.is_ascii_alphabetic())
-        && path[..scheme_end].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && path[..scheme_end]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// What `--fix` writes for a case-only mismatch: the written text with its
@@ -83,11 +104,17 @@ fn front_matter_images(text: &str, tree: &Node, fields: &[String]) -> Vec<Image>
     let mut push = |node: &Node| {
         if let NodeKind::String { value, .. } = &node.kind {
             let span = node.literal_span(text).unwrap_or_else(|| node.span.clone());
-            out.push(Image { path: value.clone(), span, source: ImageSource::FrontMatter });
+            out.push(Image {
+                path: value.clone(),
+                span,
+                source: ImageSource::FrontMatter,
+            });
         }
     };
     for field in fields {
-        let Some(entry) = tree.get_path(field) else { continue };
+        let Some(entry) = tree.get_path(field) else {
+            continue;
+        };
         match &entry.value.kind {
             NodeKind::List(items) => items.iter().for_each(&mut push),
             _ => push(&entry.value),
@@ -104,7 +131,9 @@ impl Rule for BrokenImage {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let tree = cx.doc.tree();
         let fm_images = match tree {
-            Some(t) if !cx.site.config.image_fields.is_empty() => front_matter_images(&cx.doc.text, t, &cx.site.config.image_fields),
+            Some(t) if !cx.site.config.image_fields.is_empty() => {
+                front_matter_images(&cx.doc.text, t, &cx.site.config.image_fields)
+            }
             _ => Vec::new(),
         };
         let images: Vec<&Image> = fm_images.iter().chain(cx.doc.images()).collect();
@@ -113,7 +142,7 @@ impl Rule for BrokenImage {
         }
         let page_dir = cx.site.page_dir_url(&cx.doc.rel_path, tree);
         let published = cx.site.published();
-                for image in images {
+        for image in images {
             if out.is_full() {
                 out.stop();
                 break;
@@ -130,7 +159,8 @@ impl Rule for BrokenImage {
             if path.is_empty() {
                 continue;
             }
-            let decoded: Cow<'_, str> = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+            let decoded: Cow<'_, str> =
+                percent_encoding::percent_decode_str(path).decode_utf8_lossy();
             let Some(url) = join(&page_dir, &decoded) else {
                 out.push(climbs_out(image, raw));
                 continue;
@@ -142,13 +172,20 @@ impl Rule for BrokenImage {
             if let Some(actual) = published.case_variant(&url) {
                 let written = &cx.doc.text[image.span.clone()];
                 let fix = case_fix(written, image.span.clone(), &actual);
-                out.push(wrong_case(image, raw, &shown_as(&actual, &page_dir, relative), fix));
+                out.push(wrong_case(
+                    image,
+                    raw,
+                    &shown_as(&actual, &page_dir, relative),
+                    fix,
+                ));
                 continue;
             }
             if cx.site.incomplete() {
                 continue;
             }
-            let suggestion = published.nearest(&url).map(|u| shown_as(&u, &page_dir, relative));
+            let suggestion = published
+                .nearest(&url)
+                .map(|u| shown_as(&u, &page_dir, relative));
             out.push(missing(image, raw, suggestion));
         }
     }
@@ -160,7 +197,10 @@ mod tests {
 
     #[test]
     fn resolution() {
-        assert_eq!(join("posts/x/", "/images/a.jpg").as_deref(), Some("images/a.jpg"));
+        assert_eq!(
+            join("posts/x/", "/images/a.jpg").as_deref(),
+            Some("images/a.jpg")
+        );
         assert_eq!(join("posts/x/", "a.jpg").as_deref(), Some("posts/x/a.jpg"));
         assert_eq!(join("posts/x/", "../a.jpg").as_deref(), Some("posts/a.jpg"));
         assert_eq!(join("posts/x/", "../../../a.jpg"), None);
@@ -169,10 +209,20 @@ mod tests {
 
     #[test]
     fn remote() {
-        for r in ["https://a/b.png", "http://a", "//cdn/x.png", "data:image/png;base64,xx", "mailto:a@b"] {
+        for r in [
+            "https://a/b.png",
+            "http://a",
+            "//cdn/x.png",
+            "data:image/png;base64,xx",
+            "mailto:a@b",
+        ] {
             assert!(is_remote(r), "{r}");
         }
-        for l in ["/a.png", "a.png", "a:b/c.png".split('/').nth(1).unwrap_or("c.png")] {
+        for l in [
+            "/a.png",
+            "a.png",
+            "a:b/c.png".split('/').nth(1).unwrap_or("c.png"),
+        ] {
             assert!(!is_remote(l), "{l}");
         }
     }

@@ -15,9 +15,17 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn not_found(tag: &Tag, span: std::ops::Range<usize>, target: &str) -> Diagnostic {
-    Diagnostic::new(&META, span, format!("`{}` target `{target}` is not a page of the site", tag.name))
-        .label("no such page")
-        .help(format!("Hugo fails with: REF_NOT_FOUND: Ref \"{target}\": page not found; use a path relative to the content folder such as /posts/name.md"))
+    Diagnostic::new(
+        &META,
+        span,
+        format!("`{}` target `{target}` is not a page of the site", tag.name),
+    )
+    .label("no such page")
+    .help(format!(
+        "Hugo fails with: REF_NOT_FOUND: Ref \"{target}\": page not \
+            found; use a path relative to the content folder such as \
+            /posts/name.md"
+    ))
 }
 
 /// Whether `target` resolves as Hugo resolves refs: from the content root
@@ -44,8 +52,16 @@ impl Rule for BrokenRef {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        for tag in cx.doc.shortcodes().tags.iter().filter(|t| !t.closing && (t.name == "ref" || t.name == "relref")) {
-            let Some(path) = tag.param("path", Some(0)) else { continue };
+        for tag in cx
+            .doc
+            .shortcodes()
+            .tags
+            .iter()
+            .filter(|t| !t.closing && (t.name == "ref" || t.name == "relref"))
+        {
+            let Some(path) = tag.param("path", Some(0)) else {
+                continue;
+            };
             if !resolves(cx, &path.value) {
                 out.push(not_found(tag, path.span.clone(), &path.value));
             }

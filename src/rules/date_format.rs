@@ -18,19 +18,42 @@ static META: RuleMeta = RuleMeta {
 
 /// Hugo's own date keys and their aliases (page_frontmatter.go); checked on
 /// every page, since Hugo 0.136 and later fail the build on them.
-const HUGO_DATE_KEYS: &[&str] =
-    &["date", "publishdate", "pubdate", "published", "lastmod", "modified", "expirydate", "unpublishdate"];
+const HUGO_DATE_KEYS: &[&str] = &[
+    "date",
+    "publishdate",
+    "pubdate",
+    "published",
+    "lastmod",
+    "modified",
+    "expirydate",
+    "unpublishdate",
+];
 
 fn unparsable(entry: &Entry, value: &str) -> Diagnostic {
-    Diagnostic::new(&META, entry.value.span.clone(), format!("`{}` is not a date Hugo can parse: `{value}`", entry.key))
-        .label(range_hint(value).unwrap_or("not a date"))
-        .help("write an RFC 3339 date such as 2025-05-13T23:30:17+08:00 or 2025-05-13; Hugo 0.111 silently uses 0001-01-01 instead, 0.136 and later stop the build")
+    Diagnostic::new(
+        &META,
+        entry.value.span.clone(),
+        format!("`{}` is not a date Hugo can parse: `{value}`", entry.key),
+    )
+    .label(range_hint(value).unwrap_or("not a date"))
+    .help(
+        "write an RFC 3339 date such as 2025-05-13T23:30:17+08:00 or \
+            2025-05-13; Hugo 0.111 silently uses 0001-01-01 instead, \
+            0.136 and later stop the build",
+    )
 }
 
 fn not_rfc3339(entry: &Entry, value: &str) -> Diagnostic {
-    Diagnostic::new(&META, entry.value.span.clone(), format!("`{}` is not RFC 3339 with a UTC offset: `{value}`", entry.key))
-        .label("no offset or not RFC 3339")
-        .help("the schema asks for `format = \"rfc3339\"`: write it like 2025-05-13T23:30:17+08:00")
+    Diagnostic::new(
+        &META,
+        entry.value.span.clone(),
+        format!(
+            "`{}` is not RFC 3339 with a UTC offset: `{value}`",
+            entry.key
+        ),
+    )
+    .label("no offset or not RFC 3339")
+    .help("the schema asks for `format = \"rfc3339\"`: write it like 2025-05-13T23:30:17+08:00")
 }
 
 /// Says which part of a `YYYY-MM-DD[Thh:mm:ss]` value is out of range.
@@ -45,7 +68,20 @@ fn range_hint(value: &str) -> Option<&'static str> {
         return Some("there is no such month");
     }
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month as usize - 1];
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][month as usize - 1];
     if day == 0 || day > days {
         return Some("there is no such day in that month");
     }
@@ -71,7 +107,9 @@ impl Rule for DateFormatRule {
             }
         }
         for entry in tree.as_map().unwrap_or_default() {
-            let hugo_key = HUGO_DATE_KEYS.iter().any(|k| k.eq_ignore_ascii_case(&entry.key));
+            let hugo_key = HUGO_DATE_KEYS
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(&entry.key));
             if hugo_key && !checked.iter().any(|(e, _)| std::ptr::eq(*e, entry)) {
                 checked.push((entry, DateFormat::Hugo));
             }
@@ -86,7 +124,9 @@ impl Rule for DateFormatRule {
                         out.push(not_rfc3339(entry, value));
                     }
                 }
-                NodeKind::Datetime(value) if format == DateFormat::Rfc3339 && !is_rfc3339_with_offset(value) => {
+                NodeKind::Datetime(value)
+                    if format == DateFormat::Rfc3339 && !is_rfc3339_with_offset(value) =>
+                {
                     out.push(not_rfc3339(entry, value));
                 }
                 _ => {}
@@ -101,9 +141,18 @@ mod tests {
 
     #[test]
     fn hints() {
-        assert_eq!(range_hint("2025-02-30"), Some("there is no such day in that month"));
-        assert_eq!(range_hint("2025-13-05T10:00:00+08:00"), Some("there is no such month"));
-        assert_eq!(range_hint("2025-05-13T25:30:17+08:00"), Some("there is no such time of day"));
+        assert_eq!(
+            range_hint("2025-02-30"),
+            Some("there is no such day in that month")
+        );
+        assert_eq!(
+            range_hint("2025-13-05T10:00:00+08:00"),
+            Some("there is no such month")
+        );
+        assert_eq!(
+            range_hint("2025-05-13T25:30:17+08:00"),
+            Some("there is no such time of day")
+        );
         assert_eq!(range_hint("2024-02-29"), None);
         assert_eq!(range_hint("13/05/2025"), None);
     }

@@ -17,12 +17,18 @@ fn duplicate(first: &Entry, second: &Entry) -> Diagnostic {
     let message = if first.key == second.key {
         format!("key `{}` is set twice", second.key)
     } else {
-        format!("`{}` and `{}` are the same key to Hugo, which lowercases keys", first.key, second.key)
+        format!(
+            "`{}` and `{}` are the same key to Hugo, which lowercases keys",
+            first.key, second.key
+        )
     };
     Diagnostic::new(&META, second.key_span.clone(), message)
         .label("set again here")
         .related(first.key_span.clone(), "first set here")
-        .help("keep one of them: Hugo 0.111 silently keeps the last, Hugo 0.152 and later refuse the page")
+        .help(
+            "keep one of them: Hugo 0.111 silently keeps the last, Hugo \
+            0.152 and later refuse the page",
+        )
 }
 
 impl Rule for DuplicateKey {
@@ -36,10 +42,13 @@ impl Rule for DuplicateKey {
         while let Some(node) = stack.pop() {
             match &node.kind {
                 NodeKind::Map(entries) => {
-                    let mut seen: std::collections::HashMap<String, &Entry> = std::collections::HashMap::new();
+                    let mut seen: std::collections::HashMap<String, &Entry> =
+                        std::collections::HashMap::new();
                     for e in entries {
                         match seen.entry(e.key.to_lowercase()) {
-                            std::collections::hash_map::Entry::Occupied(first) => out.push(duplicate(first.get(), e)),
+                            std::collections::hash_map::Entry::Occupied(first) => {
+                                out.push(duplicate(first.get(), e))
+                            }
                             std::collections::hash_map::Entry::Vacant(v) => {
                                 v.insert(e);
                             }

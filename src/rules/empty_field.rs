@@ -16,14 +16,27 @@ static META: RuleMeta = RuleMeta {
 
 fn empty(entry: &Entry, required: bool) -> Diagnostic {
     let (severity, help) = if required {
-        (Severity::Error, format!("`{}` is required: give it a value", entry.key))
+        (
+            Severity::Error,
+            format!("`{}` is required: give it a value", entry.key),
+        )
     } else {
-        (Severity::Warning, format!("give `{}` a value, or remove the line if the page does not need it", entry.key))
+        (
+            Severity::Warning,
+            format!(
+                "give `{}` a value, or remove the line if the page does not need it",
+                entry.key
+            ),
+        )
     };
-    Diagnostic::new(&META, entry.value.span.clone(), format!("`{}` is empty", entry.key))
-        .label("empty value")
-        .help(help)
-        .severity(severity)
+    Diagnostic::new(
+        &META,
+        entry.value.span.clone(),
+        format!("`{}` is empty", entry.key),
+    )
+    .label("empty value")
+    .help(help)
+    .severity(severity)
 }
 
 impl Rule for EmptyField {
@@ -32,7 +45,9 @@ impl Rule for EmptyField {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let Some(entries) = cx.doc.tree().and_then(|t| t.as_map()) else { return };
+        let Some(entries) = cx.doc.tree().and_then(|t| t.as_map()) else {
+            return;
+        };
         for entry in entries {
             let field = cx.schema.and_then(|s| s.field(&entry.key));
             if field.is_some_and(|f| f.allow_empty) || !is_empty(&entry.value, field) {

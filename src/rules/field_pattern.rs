@@ -16,15 +16,26 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn finding(node: &Node, message: String, help: String) -> Diagnostic {
-    Diagnostic::new(&META, node.span.clone(), message).label("here").help(help)
+    Diagnostic::new(&META, node.span.clone(), message)
+        .label("here")
+        .help(help)
 }
 
 fn check_string(key: &str, field: &Field, node: &Node, out: &mut Sink) {
-    let Some(text) = scalar_text(node) else { return };
+    let Some(text) = scalar_text(node) else {
+        return;
+    };
     if let Some(re) = &field.pattern {
         if !re.is_match(&text) {
-            let pattern = re.as_str().trim_start_matches("^(?:").trim_end_matches(")$");
-            out.push(finding(node, format!("`{text}` does not match the pattern of `{key}`"), format!("values of `{key}` must match `{pattern}`")));
+            let pattern = re
+                .as_str()
+                .trim_start_matches("^(?:")
+                .trim_end_matches(")$");
+            out.push(finding(
+                node,
+                format!("`{text}` does not match the pattern of `{key}`"),
+                format!("values of `{key}` must match `{pattern}`"),
+            ));
         }
     }
     if !matches!(node.kind, NodeKind::String { .. }) {
@@ -32,10 +43,18 @@ fn check_string(key: &str, field: &Field, node: &Node, out: &mut Sink) {
     }
     let len = text.chars().count();
     if let Some(min) = field.min_length.filter(|m| len < *m) {
-        out.push(finding(node, format!("`{key}` is {len} characters long, shorter than {min}"), format!("`{key}` needs at least {min} characters")));
+        out.push(finding(
+            node,
+            format!("`{key}` is {len} characters long, shorter than {min}"),
+            format!("`{key}` needs at least {min} characters"),
+        ));
     }
     if let Some(max) = field.max_length.filter(|m| len > *m) {
-        out.push(finding(node, format!("`{key}` is {len} characters long, longer than {max}"), format!("`{key}` takes at most {max} characters")));
+        out.push(finding(
+            node,
+            format!("`{key}` is {len} characters long, longer than {max}"),
+            format!("`{key}` takes at most {max} characters"),
+        ));
     }
 }
 
@@ -50,17 +69,29 @@ fn check(field: &Field, entry: &Entry, out: &mut Sink) {
     }
     let n = items.len();
     if let Some(min) = field.min_items.filter(|m| n < *m && n > 0) {
-        out.push(finding(&entry.value, format!("`{key}` has {n} items, fewer than {min}"), format!("`{key}` needs at least {min} items")));
+        out.push(finding(
+            &entry.value,
+            format!("`{key}` has {n} items, fewer than {min}"),
+            format!("`{key}` needs at least {min} items"),
+        ));
     }
     if let Some(max) = field.max_items.filter(|m| n > *m) {
-        out.push(finding(&entry.value, format!("`{key}` has {n} items, more than {max}"), format!("`{key}` takes at most {max} items")));
+        out.push(finding(
+            &entry.value,
+            format!("`{key}` has {n} items, more than {max}"),
+            format!("`{key}` takes at most {max} items"),
+        ));
     }
     if field.unique {
         let mut seen = std::collections::HashSet::new();
         for item in items {
             if let Some(text) = scalar_text(item) {
                 if !seen.insert(text.clone()) {
-                    out.push(finding(item, format!("`{text}` is listed twice in `{key}`"), "remove the repeated item".into()));
+                    out.push(finding(
+                        item,
+                        format!("`{text}` is listed twice in `{key}`"),
+                        "remove the repeated item".into(),
+                    ));
                 }
             }
         }
@@ -73,7 +104,9 @@ impl Rule for FieldPattern {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else { return };
+        let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else {
+            return;
+        };
         for (field, entry) in checked_fields(schema, tree) {
             check(field, entry, out);
         }

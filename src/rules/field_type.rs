@@ -19,21 +19,37 @@ fn wrong_type(entry: &Entry, ty: FieldType) -> Diagnostic {
     let found = entry.value.type_name();
     let help = match (&entry.value.kind, ty) {
         (NodeKind::String { value, .. }, FieldType::List) => {
-            let items: Vec<String> =
-                value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(|s| format!("\"{s}\"")).collect();
+            let items: Vec<String> = value
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| format!("\"{s}\""))
+                .collect();
             format!("write a list: `{}: [{}]`", entry.key, items.join(", "))
         }
-        (NodeKind::String { value, quoted: true }, FieldType::Bool) if matches!(value.as_str(), "true" | "false") => {
+        (
+            NodeKind::String {
+                value,
+                quoted: true,
+            },
+            FieldType::Bool,
+        ) if matches!(value.as_str(), "true" | "false") => {
             format!("remove the quotes: `{}: {value}`", entry.key)
         }
         (NodeKind::String { value, .. }, FieldType::Bool) => {
-            format!("write `true` or `false`; `{value}` is a string in YAML 1.2 (Hugo 0.152 and later)")
+            format!(
+                "write `true` or `false`; `{value}` is a string in YAML 1.2 (Hugo 0.152 and later)"
+            )
         }
         _ => format!("`{}` takes a {} value", entry.key, ty.name()),
     };
-    Diagnostic::new(&META, entry.value.span.clone(), format!("`{}` should be a {}, not a {found}", entry.key, ty.name()))
-        .label(format!("a {found}"))
-        .help(help)
+    Diagnostic::new(
+        &META,
+        entry.value.span.clone(),
+        format!("`{}` should be a {}, not a {found}", entry.key, ty.name()),
+    )
+    .label(format!("a {found}"))
+    .help(help)
 }
 
 impl Rule for FieldTypeRule {
@@ -42,9 +58,13 @@ impl Rule for FieldTypeRule {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else { return };
+        let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else {
+            return;
+        };
         for field in &schema.fields {
-            let (Some(ty), Some(entry)) = (field.ty, tree.get(&field.name)) else { continue };
+            let (Some(ty), Some(entry)) = (field.ty, tree.get(&field.name)) else {
+                continue;
+            };
             if !is_empty(&entry.value, Some(field)) && !type_matches(&entry.value, ty) {
                 out.push(wrong_type(entry, ty));
             }

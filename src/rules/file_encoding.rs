@@ -14,9 +14,15 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn not_utf8(offset: usize) -> Diagnostic {
-    Diagnostic::new(&META, offset..offset + 3, format!("not valid UTF-8 at byte {offset}"))
-        .label("this byte is not UTF-8")
-        .help("Hugo reads content as UTF-8: re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)")
+    Diagnostic::new(
+        &META,
+        offset..offset + 3,
+        format!("not valid UTF-8 at byte {offset}"),
+    )
+    .label("this byte is not UTF-8")
+    .help(
+        "Hugo reads content as UTF-8: re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)",
+    )
 }
 
 impl Rule for FileEncoding {
@@ -34,9 +40,13 @@ impl Rule for FileEncoding {
                     .help("re-save the file as UTF-8"),
             ),
             Some(Unreadable::Binary { offset }) => out.push(
-                Diagnostic::new(&META, 0..0, format!("binary file with a Markdown name (NUL byte at {offset})"))
-                    .label("not text")
-                    .help("rename it, or add it to `exclude` in pagelint.toml"),
+                Diagnostic::new(
+                    &META,
+                    0..0,
+                    format!("binary file with a Markdown name (NUL byte at {offset})"),
+                )
+                .label("not text")
+                .help("rename it, or add it to `exclude` in pagelint.toml"),
             ),
         }
     }

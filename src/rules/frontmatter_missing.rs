@@ -22,7 +22,10 @@ impl Rule for FrontmatterMissing {
             out.push(
                 Diagnostic::new(&META, 0..0, "the page has no front matter")
                     .label("front matter belongs here")
-                    .help("start the file with a `---` line, the page's fields, and another `---` line"),
+                    .help(
+                        "start the file with a `---` line, the page's fields, and \
+                        another `---` line",
+                    ),
             );
         }
     }

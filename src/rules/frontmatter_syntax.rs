@@ -16,21 +16,38 @@ static META: RuleMeta = RuleMeta {
 fn syntax(fm: &FrontMatter, e: &ParseError) -> Diagnostic {
     let unclosed = e.message.starts_with("EOF looking for end");
     let delimiter = e.message.starts_with("invalid") && e.message.ends_with("delimiter");
-    let message = if unclosed || delimiter || e.message.starts_with("unexpected EOF") || e.message.contains("HTML") {
+    let message = if unclosed
+        || delimiter
+        || e.message.starts_with("unexpected EOF")
+        || e.message.contains("HTML")
+    {
         e.message.clone()
     } else {
         format!("invalid {} front matter: {}", fm.format.name(), e.message)
     };
     let help = if unclosed {
-        let closer = if fm.format == Format::Toml { "+++" } else { "---" };
+        let closer = if fm.format == Format::Toml {
+            "+++"
+        } else {
+            "---"
+        };
         format!("end the front matter with a line that starts with `{closer}`")
     } else if delimiter {
-        "front matter opens with a line of exactly `---` (YAML) or `+++` (TOML); a page without front matter must not start with `-` or `+`".into()
+        "front matter opens with a line of exactly `---` (YAML) or \
+            `+++` (TOML); a page without front matter must not start \
+            with `-` or `+`"
+            .into()
     } else {
         "Hugo stops the build at this file until it parses".into()
     };
-    let label = if unclosed { "opened here, never closed" } else { "here" };
-    Diagnostic::new(&META, e.span.clone(), message).label(label).help(help)
+    let label = if unclosed {
+        "opened here, never closed"
+    } else {
+        "here"
+    };
+    Diagnostic::new(&META, e.span.clone(), message)
+        .label(label)
+        .help(help)
 }
 
 impl Rule for FrontmatterSyntax {

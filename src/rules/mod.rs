@@ -27,36 +27,51 @@ pub trait Rule: Sync {
     fn check_site(&self, _site: &Site, _out: &mut Sink) {}
 }
 
-macro_rules! registry {
-    ($($module:ident :: $rule:ident),* $(,)?) => {
-        $(pub mod $module;)*
-        /// Every rule, in the order `pagelint rules` lists them.
-        pub static ALL: &[&dyn Rule] = &[$(&$module::$rule),*];
-    };
-}
+// Declared here, not inside a macro, so that rustfmt and tools see every rule file.
+pub mod broken_image;
+pub mod broken_ref;
+pub mod date_format;
+pub mod duplicate_key;
+pub mod empty_field;
+pub mod field_pattern;
+pub mod field_type;
+pub mod file_encoding;
+pub mod frontmatter_missing;
+pub mod frontmatter_syntax;
+pub mod required_field;
+pub mod shortcode_args;
+pub mod shortcode_syntax;
+pub mod shortcode_unbalanced;
+pub mod shortcode_unknown;
+pub mod theme_missing;
+pub mod unknown_field;
+pub mod unknown_value;
+pub mod unused_suppression;
+pub mod url_format;
 
-registry! {
-    file_encoding::FileEncoding,
-    frontmatter_syntax::FrontmatterSyntax,
-    frontmatter_missing::FrontmatterMissing,
-    duplicate_key::DuplicateKey,
-    required_field::RequiredField,
-    empty_field::EmptyField,
-    field_type::FieldTypeRule,
-    date_format::DateFormatRule,
-    url_format::UrlFormat,
-    unknown_value::UnknownValue,
-    field_pattern::FieldPattern,
-    unknown_field::UnknownField,
-    broken_image::BrokenImage,
-    shortcode_syntax::ShortcodeSyntax,
-    shortcode_unknown::ShortcodeUnknown,
-    shortcode_unbalanced::ShortcodeUnbalanced,
-    shortcode_args::ShortcodeArgs,
-    broken_ref::BrokenRef,
-    theme_missing::ThemeMissing,
-    unused_suppression::UnusedSuppression,
-}
+/// Every rule, in the order `pagelint rules` lists them.
+pub static ALL: &[&dyn Rule] = &[
+    &file_encoding::FileEncoding,
+    &frontmatter_syntax::FrontmatterSyntax,
+    &frontmatter_missing::FrontmatterMissing,
+    &duplicate_key::DuplicateKey,
+    &required_field::RequiredField,
+    &empty_field::EmptyField,
+    &field_type::FieldTypeRule,
+    &date_format::DateFormatRule,
+    &url_format::UrlFormat,
+    &unknown_value::UnknownValue,
+    &field_pattern::FieldPattern,
+    &unknown_field::UnknownField,
+    &broken_image::BrokenImage,
+    &shortcode_syntax::ShortcodeSyntax,
+    &shortcode_unknown::ShortcodeUnknown,
+    &shortcode_unbalanced::ShortcodeUnbalanced,
+    &shortcode_args::ShortcodeArgs,
+    &broken_ref::BrokenRef,
+    &theme_missing::ThemeMissing,
+    &unused_suppression::UnusedSuppression,
+];
 
 /// The rule called `name`, if there is one.
 pub fn by_name(name: &str) -> Option<&'static RuleMeta> {

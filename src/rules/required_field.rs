@@ -29,11 +29,19 @@ impl Rule for RequiredField {
         };
         for field in schema.fields.iter().filter(|f| f.required) {
             if tree.and_then(|t| t.get(&field.name)).is_none() {
-                let schema_name = if schema.name.is_empty() { String::new() } else { format!(" by schema `{}`", schema.name) };
+                let schema_name = if schema.name.is_empty() {
+                    String::new()
+                } else {
+                    format!(" by schema `{}`", schema.name)
+                };
                 out.push(
-                    Diagnostic::new(&META, at.clone(), format!("required field `{}` is missing", field.name))
-                        .label(format!("this front matter has no `{}`", field.name))
-                        .help(format!("add `{}`: it is required{schema_name}", field.name)),
+                    Diagnostic::new(
+                        &META,
+                        at.clone(),
+                        format!("required field `{}` is missing", field.name),
+                    )
+                    .label(format!("this front matter has no `{}`", field.name))
+                    .help(format!("add `{}`: it is required{schema_name}", field.name)),
                 );
             }
         }

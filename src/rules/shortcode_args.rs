@@ -16,7 +16,13 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn missing(tag: &Tag, what: &str, help: String) -> Diagnostic {
-    Diagnostic::new(&META, tag.span.clone(), format!("`{}` needs {what}", tag.name)).label("missing argument").help(help)
+    Diagnostic::new(
+        &META,
+        tag.span.clone(),
+        format!("`{}` needs {what}", tag.name),
+    )
+    .label("missing argument")
+    .help(help)
 }
 
 /// Whether a dotted key is set in a front matter or params tree.
@@ -49,11 +55,19 @@ fn check_tag(tag: &Tag, cx: &Context<'_>, out: &mut Sink) {
             for (name, position) in required {
                 if tag.param(name, *position).is_none() {
                     let how = match position {
-                        Some(p) => format!("write {{{{< {} {name}=\"...\" >}}}} or give it as argument {}", tag.name, p + 1),
+                        Some(p) => format!(
+                            "write {{{{< {} {name}=\"...\" >}}}} or give it as argument {}",
+                            tag.name,
+                            p + 1
+                        ),
                         None => format!("write {{{{< {} {name}=\"...\" >}}}}", tag.name),
                     };
                     let d = missing(tag, &format!("`{name}`"), how);
-                    out.push(if fatal { d } else { d.severity(Severity::Warning) });
+                    out.push(if fatal {
+                        d
+                    } else {
+                        d.severity(Severity::Warning)
+                    });
                 }
             }
         }
@@ -61,7 +75,12 @@ fn check_tag(tag: &Tag, cx: &Context<'_>, out: &mut Sink) {
             check_param(tag, cx, out);
         }
         if tag.name == "qr" && tag.self_closing && tag.param("text", None).is_none() {
-            out.push(missing(tag, "`text` or inner content", "write {{< qr text=\"...\" />}} or put the text between {{< qr >}} and {{< /qr >}}".into()));
+            out.push(missing(
+                tag,
+                "`text` or inner content",
+                "write {{< qr text=\"...\" />}} or put the text between {{< qr >}} and {{< /qr >}}"
+                    .into(),
+            ));
         }
         return;
     }
@@ -73,7 +92,11 @@ fn check_tag(tag: &Tag, cx: &Context<'_>, out: &mut Sink) {
                 Params::None => false,
             };
             if !present {
-                out.push(missing(tag, &format!("`{name}`"), format!("pagelint.toml requires `{name}` on `{}`", tag.name)));
+                out.push(missing(
+                    tag,
+                    &format!("`{name}`"),
+                    format!("pagelint.toml requires `{name}` on `{}`", tag.name),
+                ));
             }
         }
     }
@@ -84,18 +107,33 @@ fn check_param(tag: &Tag, cx: &Context<'_>, out: &mut Sink) {
         Params::Named(named) => named.first().map(|(_, _, p)| p),
         _ => None,
     }) else {
-        out.push(missing(tag, "a key", "write {{< param \"key\" >}}; Hugo fails with: Missing param key".into()));
+        out.push(missing(
+            tag,
+            "a key",
+            "write {{< param \"key\" >}}; Hugo fails with: Missing param key".into(),
+        ));
         return;
     };
     let page = cx.doc.tree();
     let found = has_key(page, &key.value)
-        || has_key(page.and_then(|t| t.get("params")).map(|e| &e.value), &key.value)
+        || has_key(
+            page.and_then(|t| t.get("params")).map(|e| &e.value),
+            &key.value,
+        )
         || has_key(cx.site.hugo.params.as_ref(), &key.value);
     if !found {
         out.push(
-            Diagnostic::new(&META, key.span.clone(), format!("param `{}` is not defined", key.value))
-                .label("not in the page's front matter or the site's params")
-                .help(format!("set `{}` in the page's front matter or under [params] in the Hugo config; Hugo fails with: Param \"{}\" not found", key.value, key.value)),
+            Diagnostic::new(
+                &META,
+                key.span.clone(),
+                format!("param `{}` is not defined", key.value),
+            )
+            .label("not in the page's front matter or the site's params")
+            .help(format!(
+                "set `{}` in the page's front matter or under [params] in \
+                    the Hugo config; Hugo fails with: Param \"{}\" not found",
+                key.value, key.value
+            )),
         );
     }
 }
@@ -106,7 +144,13 @@ impl Rule for ShortcodeArgs {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        for tag in cx.doc.shortcodes().tags.iter().filter(|t| !t.closing && !t.inline) {
+        for tag in cx
+            .doc
+            .shortcodes()
+            .tags
+            .iter()
+            .filter(|t| !t.closing && !t.inline)
+        {
             check_tag(tag, cx, out);
         }
     }

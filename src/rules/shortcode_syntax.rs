@@ -26,14 +26,20 @@ impl Rule for ShortcodeSyntax {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-                let lexed = cx.doc.shortcodes();
+        let lexed = cx.doc.shortcodes();
         out.extend(lexed.errors.iter().map(rejected));
         if let Some(at) = lexed.stopped_at {
             out.push(
-                Diagnostic::new(&META, at..at, format!("the page has more than {MAX_TAGS} shortcode tags; the rest is not checked"))
-                    .label("checking stops here")
-                    .help("split the page; no real page comes near this many shortcodes")
-                    .severity(Severity::Warning),
+                Diagnostic::new(
+                    &META,
+                    at..at,
+                    format!(
+                        "the page has more than {MAX_TAGS} shortcode tags; the rest is not checked"
+                    ),
+                )
+                .label("checking stops here")
+                .help("split the page; no real page comes near this many shortcodes")
+                .severity(Severity::Warning),
             );
         }
     }

@@ -6,7 +6,8 @@ pub struct ShortcodeUnbalanced;
 
 static META: RuleMeta = RuleMeta {
     name: "shortcode-unbalanced",
-    summary: "an inner shortcode left open, a stray or mismatched closing tag, or a closed shortcode that takes no inner content",
+    summary: "an inner shortcode left open, a stray or mismatched closing \
+        tag, or a closed shortcode that takes no inner content",
     severity: Severity::Error,
     default_enabled: true,
     fixable: false,
@@ -15,42 +16,78 @@ static META: RuleMeta = RuleMeta {
 
 fn diagnostic(p: &Problem) -> Diagnostic {
     match p {
-        Problem::UnclosedInner { open, name } => {
-            Diagnostic::new(&META, open.clone(), format!("shortcode `{name}` is never closed"))
-                .label("opened here")
-                .help(format!(
-                    "`{name}` uses .Inner: close it with {{{{< /{name} >}}}} or self-close it with {{{{< {name} />}}}}"
-                ))
-        }
-        Problem::CloseWithoutOpen { close, name } => {
-            Diagnostic::new(&META, close.clone(), format!("closing tag for `{name}`, but no `{name}` is open"))
-                .label("nothing to close")
-                .help("remove the closing tag, or add the opening tag before it")
-        }
-        Problem::MismatchedClose { open, open_name, close, close_name } => Diagnostic::new(
+        Problem::UnclosedInner { open, name } => Diagnostic::new(
+            &META,
+            open.clone(),
+            format!("shortcode `{name}` is never closed"),
+        )
+        .label("opened here")
+        .help(format!(
+            "`{name}` uses .Inner: close it with {{{{< /{name} >}}}} or \
+                        self-close it with {{{{< {name} />}}}}"
+        )),
+        Problem::CloseWithoutOpen { close, name } => Diagnostic::new(
+            &META,
+            close.clone(),
+            format!("closing tag for `{name}`, but no `{name}` is open"),
+        )
+        .label("nothing to close")
+        .help("remove the closing tag, or add the opening tag before it"),
+        Problem::MismatchedClose {
+            open,
+            open_name,
+            close,
+            close_name,
+        } => Diagnostic::new(
             &META,
             close.clone(),
             format!("closing tag for `{close_name}` does not match the open `{open_name}`"),
         )
         .label(format!("closes `{close_name}`"))
         .related(open.clone(), format!("`{open_name}` opened here"))
-        .help(format!("close `{open_name}` first with {{{{< /{open_name} >}}}}")),
-        Problem::ClosedNoInner { tag, name, self_closed } => {
-            let how = if *self_closed { "self-closed" } else { "closed" };
-            Diagnostic::new(&META, tag.clone(), format!("shortcode `{name}` takes no inner content, yet it is {how}"))
-                .label(how.to_string())
-                .help(format!("its template does not use .Inner: write {{{{< {name} ... >}}}} with no closing tag"))
+        .help(format!(
+            "close `{open_name}` first with {{{{< /{open_name} >}}}}"
+        )),
+        Problem::ClosedNoInner {
+            tag,
+            name,
+            self_closed,
+        } => {
+            let how = if *self_closed {
+                "self-closed"
+            } else {
+                "closed"
+            };
+            Diagnostic::new(
+                &META,
+                tag.clone(),
+                format!("shortcode `{name}` takes no inner content, yet it is {how}"),
+            )
+            .label(how.to_string())
+            .help(format!(
+                "its template does not use .Inner: write {{{{< {name} ... \
+                    >}}}} with no closing tag"
+            ))
         }
-        Problem::InlineNesting { tag, inline_name } => {
-            Diagnostic::new(&META, tag.clone(), format!("inline shortcode `{inline_name}` cannot contain other shortcodes"))
-                .label("nested here")
-                .help("Hugo fails with: inline shortcodes do not support nesting")
-        }
-        Problem::InlineUndefined { tag, name } => {
-            Diagnostic::new(&META, tag.clone(), format!("inline shortcode `{name}` is used before it is defined"))
-                .label("not defined yet")
-                .help(format!("define it first with {{{{< {name} >}}}}...{{{{< /{name} >}}}}"))
-        }
+        Problem::InlineNesting { tag, inline_name } => Diagnostic::new(
+            &META,
+            tag.clone(),
+            format!(
+                "inline shortcode `{inline_name}` cannot contain other \
+                shortcodes"
+            ),
+        )
+        .label("nested here")
+        .help("Hugo fails with: inline shortcodes do not support nesting"),
+        Problem::InlineUndefined { tag, name } => Diagnostic::new(
+            &META,
+            tag.clone(),
+            format!("inline shortcode `{name}` is used before it is defined"),
+        )
+        .label("not defined yet")
+        .help(format!(
+            "define it first with {{{{< {name} >}}}}...{{{{< /{name} >}}}}"
+        )),
     }
 }
 

@@ -1,7 +1,7 @@
 use crate::body::Tag;
-use crate::suggest::nearest as did_you_mean;
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::suggest::nearest as did_you_mean;
 
 pub struct ShortcodeUnknown;
 
@@ -14,13 +14,23 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("../../rules/shortcode-unknown.md"),
 };
 
-fn unknown(tag: &Tag, suggestion: Option<&str>, version: crate::version::HugoVersion) -> Diagnostic {
-    let d = Diagnostic::new(&META, tag.name_span.clone(), format!("no shortcode named `{}`", tag.name))
-        .label("unknown shortcode");
+fn unknown(
+    tag: &Tag,
+    suggestion: Option<&str>,
+    version: crate::version::HugoVersion,
+) -> Diagnostic {
+    let d = Diagnostic::new(
+        &META,
+        tag.name_span.clone(),
+        format!("no shortcode named `{}`", tag.name),
+    )
+    .label("unknown shortcode");
     match suggestion {
         Some(s) => d.help(format!("did you mean `{s}`?")),
         None => d.help(format!(
-            "add a template layouts/shortcodes/{}.html, or use one of Hugo {version}'s built-ins; Hugo fails with: template for shortcode \"{}\" not found",
+            "add a template layouts/shortcodes/{}.html, or use one of \
+                Hugo {version}'s built-ins; Hugo fails with: template for \
+                shortcode \"{}\" not found",
             tag.name, tag.name
         )),
     }

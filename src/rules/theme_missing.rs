@@ -23,9 +23,18 @@ impl Rule for ThemeMissing {
     fn check_site(&self, site: &Site, out: &mut Sink) {
         for theme in site.hugo.themes.iter().filter(|t| !t.present) {
             out.push(
-                Diagnostic::new(&META, theme.span.clone(), format!("theme or module `{}` is not on disk", theme.name))
-                    .label(format!("no folder {}", theme.dir.display()))
-                    .help("its shortcodes and static files are unknown, so pagelint does not report shortcodes or site-absolute images as missing; run `git submodule update --init` or `hugo mod vendor`"),
+                Diagnostic::new(
+                    &META,
+                    theme.span.clone(),
+                    format!("theme or module `{}` is not on disk", theme.name),
+                )
+                .label(format!("no folder {}", theme.dir.display()))
+                .help(
+                    "its shortcodes and static files are unknown, so pagelint \
+                        does not report shortcodes or site-absolute images as \
+                        missing; run `git submodule update --init` or `hugo mod \
+                        vendor`",
+                ),
             );
         }
     }

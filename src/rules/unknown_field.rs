@@ -1,7 +1,7 @@
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::Entry;
-use crate::suggest::nearest;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::suggest::nearest;
 
 pub struct UnknownField;
 
@@ -19,10 +19,18 @@ fn unknown(entry: &Entry, schema: &crate::config::Schema) -> Diagnostic {
         Some(best) => format!("did you mean `{best}`?"),
         None => "declare it in the schema's `[schema.fields]`, or set `closed = false`".to_string(),
     };
-    let name = if schema.name.is_empty() { "the schema".to_string() } else { format!("schema `{}`", schema.name) };
-    Diagnostic::new(&META, entry.key_span.clone(), format!("`{}` is not a field of {name}", entry.key))
-        .label("unknown key")
-        .help(help)
+    let name = if schema.name.is_empty() {
+        "the schema".to_string()
+    } else {
+        format!("schema `{}`", schema.name)
+    };
+    Diagnostic::new(
+        &META,
+        entry.key_span.clone(),
+        format!("`{}` is not a field of {name}", entry.key),
+    )
+    .label("unknown key")
+    .help(help)
 }
 
 impl Rule for UnknownField {
@@ -31,7 +39,9 @@ impl Rule for UnknownField {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else { return };
+        let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else {
+            return;
+        };
         if !schema.closed {
             return;
         }

@@ -1,8 +1,8 @@
 use crate::diagnostic::{Diagnostic, Fix, Severity, Sink};
 use crate::frontmatter::{Node, NodeKind};
 use crate::rules::schema_util::{checked_fields, scalar_text};
-use crate::suggest::nearest;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::suggest::nearest;
 
 pub struct UnknownValue;
 
@@ -16,19 +16,31 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn unknown(key: &str, item: &Node, source: &str, text: &str, allowed: &[String]) -> Diagnostic {
-    let mut d = Diagnostic::new(&META, item.span.clone(), format!("`{text}` is not an allowed value of `{key}`"))
-        .label("not in the schema's values");
+    let mut d = Diagnostic::new(
+        &META,
+        item.span.clone(),
+        format!("`{text}` is not an allowed value of `{key}`"),
+    )
+    .label("not in the schema's values");
     match nearest(text, allowed.iter().map(String::as_str)) {
         Some(best) => {
             d = d.help(format!("did you mean `{best}`?"));
             if let Some(span) = replaceable(item, source, best) {
                 let same_but_case = best.to_lowercase() == text.trim().to_lowercase();
-                d = d.fix(if same_but_case { Fix::safe(span, best) } else { Fix::unsafe_(span, best) });
+                d = d.fix(if same_but_case {
+                    Fix::safe(span, best)
+                } else {
+                    Fix::unsafe_(span, best)
+                });
             }
         }
         None => {
             let list: Vec<String> = allowed.iter().take(8).map(|v| format!("`{v}`")).collect();
-            d = d.help(format!("allowed: {}{}", list.join(", "), if allowed.len() > 8 { ", ..." } else { "" }));
+            d = d.help(format!(
+                "allowed: {}{}",
+                list.join(", "),
+                if allowed.len() > 8 { ", ..." } else { "" }
+            ));
         }
     }
     d
@@ -51,15 +63,21 @@ impl Rule for UnknownValue {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else { return };
+        let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else {
+            return;
+        };
         for (field, entry) in checked_fields(schema, tree) {
-            let Some(allowed) = &field.values else { continue };
+            let Some(allowed) = &field.values else {
+                continue;
+            };
             let items: &[Node] = match &entry.value.kind {
                 NodeKind::List(items) => items,
                 _ => std::slice::from_ref(&entry.value),
             };
             for item in items {
-                let Some(text) = scalar_text(item) else { continue };
+                let Some(text) = scalar_text(item) else {
+                    continue;
+                };
                 if !allowed.contains(&text) {
                     out.push(unknown(&entry.key, item, &cx.doc.text, &text, allowed));
                 }

@@ -15,13 +15,22 @@ pub static META: RuleMeta = RuleMeta {
 
 /// Built by the engine, which alone knows what each suppression silenced.
 pub fn unused(s: &Suppression, rule: &str) -> Diagnostic {
-    Diagnostic::new(&META, s.span.clone(), format!("suppression of `{rule}` suppresses nothing"))
-        .label("unused")
-        .help("remove it, or move it to the line with the finding")
+    Diagnostic::new(
+        &META,
+        s.span.clone(),
+        format!("suppression of `{rule}` suppresses nothing"),
+    )
+    .label("unused")
+    .help("remove it, or move it to the line with the finding")
 }
 
 pub fn unknown(s: &Suppression, rule: &str) -> Diagnostic {
-    let d = Diagnostic::new(&META, s.span.clone(), format!("suppression names an unknown rule `{rule}`")).label("unknown rule");
+    let d = Diagnostic::new(
+        &META,
+        s.span.clone(),
+        format!("suppression names an unknown rule `{rule}`"),
+    )
+    .label("unknown rule");
     match crate::suggest::nearest(rule, crate::rules::names().iter().copied()) {
         Some(m) => d.help(format!("did you mean `{m}`?")),
         None => d.help("`pagelint rules` lists every rule"),

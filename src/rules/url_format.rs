@@ -16,21 +16,40 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn bad_url(entry: &Entry, text: &str, value: &str, schemes: &[String], reason: &str) -> Diagnostic {
-    let mut d = Diagnostic::new(&META, entry.value.span.clone(), format!("`{}` is not an absolute URL: `{value}`", entry.key))
-        .label(reason.to_string());
+    let mut d = Diagnostic::new(
+        &META,
+        entry.value.span.clone(),
+        format!("`{}` is not an absolute URL: `{value}`", entry.key),
+    )
+    .label(reason.to_string());
     let looks_like_host = !value.contains("://")
         && !value.contains(char::is_whitespace)
-        && value.split('/').next().is_some_and(|h| h.contains('.') && !h.starts_with('.'));
+        && value
+            .split('/')
+            .next()
+            .is_some_and(|h| h.contains('.') && !h.starts_with('.'));
     let suggestion = format!("https://{value}");
     // Offered only when the suggestion is itself a URL with a host.
-    let valid = url::Url::parse(&suggestion).is_ok_and(|u| u.host_str().is_some_and(|h| !h.is_empty()));
+    let valid =
+        url::Url::parse(&suggestion).is_ok_and(|u| u.host_str().is_some_and(|h| !h.is_empty()));
     if looks_like_host && valid && schemes.iter().any(|s| s == "https") {
         d = d.help(format!("did you mean `{suggestion}`?"));
-        if let Some(span) = entry.value.literal_span(text).filter(|s| *s != entry.value.span || !suggestion.contains([':', '#'])) {
+        if let Some(span) = entry
+            .value
+            .literal_span(text)
+            .filter(|s| *s != entry.value.span || !suggestion.contains([':', '#']))
+        {
             d = d.fix(Fix::unsafe_(span, suggestion));
         }
     } else {
-        d = d.help(format!("write a full URL starting with {}", schemes.iter().map(|s| format!("`{s}://`")).collect::<Vec<_>>().join(" or ")));
+        d = d.help(format!(
+            "write a full URL starting with {}",
+            schemes
+                .iter()
+                .map(|s| format!("`{s}://`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ));
     }
     d
 }
@@ -41,12 +60,16 @@ impl Rule for UrlFormat {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else { return };
+        let (Some(schema), Some(tree)) = (cx.schema, cx.doc.tree()) else {
+            return;
+        };
         for (field, entry) in checked_fields(schema, tree) {
             if field.ty != Some(FieldType::Url) {
                 continue;
             }
-            let Some(value) = entry.value.as_str() else { continue };
+            let Some(value) = entry.value.as_str() else {
+                continue;
+            };
             match url::Url::parse(value.trim()) {
                 Ok(u) if !field.schemes.iter().any(|s| s == u.scheme()) => out.push(bad_url(
                     entry,
@@ -55,11 +78,26 @@ impl Rule for UrlFormat {
                     &field.schemes,
                     &format!("scheme `{}` is not allowed", u.scheme()),
                 )),
-                Ok(u) if u.host_str().is_none_or(str::is_empty) && matches!(u.scheme(), "http" | "https") => {
-                    out.push(bad_url(entry, &cx.doc.text, value, &field.schemes, "no host"))
+                Ok(u)
+                    if u.host_str().is_none_or(str::is_empty)
+                        && matches!(u.scheme(), "http" | "https") =>
+                {
+                    out.push(bad_url(
+                        entry,
+                        &cx.doc.text,
+                        value,
+                        &field.schemes,
+                        "no host",
+                    ))
                 }
                 Ok(_) => {}
-                Err(_) => out.push(bad_url(entry, &cx.doc.text, value, &field.schemes, "no scheme or not a URL")),
+                Err(_) => out.push(bad_url(
+                    entry,
+                    &cx.doc.text,
+                    value,
+                    &field.schemes,
+                    "no scheme or not a URL",
+                )),
             }
         }
     }
