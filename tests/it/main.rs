@@ -23,4 +23,6 @@ mod pre_commit;
 mod properties;
 mod rule_docs;
 mod snapshots;
+mod snapshots_formats;
+mod snapshots_rules;
 mod suppressions;

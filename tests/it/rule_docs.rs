@@ -35,7 +35,7 @@ fn rules_dir() -> PathBuf {
 }
 
 /// The rule names that have a page in `rules/`.
-fn page_names() -> BTreeSet<String> {
+pub(crate) fn page_names() -> BTreeSet<String> {
     std::fs::read_dir(rules_dir())
         .expect("read rules/")
         .map(|e| e.expect("read rules/").path())
@@ -51,7 +51,7 @@ fn registered() -> BTreeSet<String> {
         .collect()
 }
 
-fn read_page(name: &str) -> String {
+pub(crate) fn read_page(name: &str) -> String {
     std::fs::read_to_string(rules_dir().join(format!("{name}.md"))).expect("read the page")
 }
 
@@ -84,20 +84,20 @@ fn fenced_blocks(markdown: &str) -> Vec<Block> {
 }
 
 #[derive(Default)]
-struct Examples {
-    config: Option<String>,
+pub(crate) struct Examples {
+    pub(crate) config: Option<String>,
     /// Site files, `(path, text)`.
-    files: Vec<(String, String)>,
+    pub(crate) files: Vec<(String, String)>,
     /// `(path, text)` of each bad and good page.
-    bad: Vec<(String, String)>,
-    good: Vec<(String, String)>,
+    pub(crate) bad: Vec<(String, String)>,
+    pub(crate) good: Vec<(String, String)>,
 }
 
 fn file_arg<'a>(words: &[&'a str]) -> Option<&'a str> {
     words.iter().find_map(|w| w.strip_prefix("file="))
 }
 
-fn examples(page: &str) -> Result<Examples, String> {
+pub(crate) fn examples(page: &str) -> Result<Examples, String> {
     let mut ex = Examples::default();
     for block in fenced_blocks(page) {
         let words: Vec<&str> = block.info.split_whitespace().collect();

@@ -11,7 +11,7 @@ use crate::common;
 use common::{exit_code, pagelint, stderr, stdout};
 
 /// `pagelint ARGS` in `fixtures/cases/CASE`: the command, its exit status and its output.
-fn run(case: &str, args: &[&str]) -> String {
+pub(crate) fn run(case: &str, args: &[&str]) -> String {
     let dir = common::repo().join("fixtures/cases").join(case);
     assert!(dir.is_dir(), "no case folder {}", dir.display());
     let out = pagelint(&dir).args(args).output().expect("run pagelint");
@@ -29,7 +29,7 @@ fn run(case: &str, args: &[&str]) -> String {
     text
 }
 
-fn snapshot(name: &str, output: String) {
+pub(crate) fn snapshot(name: &str, output: String) {
     insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
         insta::assert_snapshot!(name, output);
     });
