@@ -6,6 +6,7 @@ mod common;
 #[path = "../support/gensite.rs"]
 mod gensite;
 
+mod architecture;
 mod cli;
 mod cli_config;
 mod cli_formats;
