@@ -1,0 +1,89 @@
+//! Text helpers that behave as Go's do, for the shortcode lexer: the rune classes of Hugo's
+//! page lexer and the way input is shown inside Hugo's messages.
+
+use super::unicode_tables::{LETTER_DIGIT, NOT_PRINTABLE};
+
+/// At most this many characters of input are quoted inside a message.
+pub(super) const QUOTE_MAX: usize = 40;
+
+/// Input quoted in a message: first line only (without its `\r`), at most [`QUOTE_MAX`]
+/// characters. Looks at no more than that many characters, however long the line.
+pub(super) fn quote_text(t: &str) -> String {
+    let mut v: Vec<char> = t
+        .chars()
+        .take_while(|&c| c != '\n')
+        .take(QUOTE_MAX + 2)
+        .collect();
+    // Fewer than QUOTE_MAX + 2 characters: this is the whole line.
+    if v.len() < QUOTE_MAX + 2 && v.last() == Some(&'\r') {
+        v.pop();
+    }
+    if v.len() > QUOTE_MAX {
+        v.truncate(QUOTE_MAX - 1);
+        v.push('…');
+    }
+    v.into_iter().collect()
+}
+
+/// Go's `%#U`: `U+0025 '%'`, without the quoted character when Go finds it unprintable.
+pub(super) fn go_sharp_u(c: char) -> String {
+    let n = c as u32;
+    let printable = if n < 0x80 {
+        (0x20..0x7F).contains(&n)
+    } else {
+        !in_ranges(NOT_PRINTABLE, n)
+    };
+    if printable {
+        format!("U+{n:04X} '{c}'")
+    } else {
+        format!("U+{n:04X}")
+    }
+}
+
+/// Go's `isAlphaNumeric`: `_`, `unicode.IsLetter` or `unicode.IsDigit`.
+pub(super) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c == '_' || c.is_ascii_alphanumeric()
+    } else {
+        in_ranges(LETTER_DIGIT, c as u32)
+    }
+}
+
+/// Go's `isAlphaNumericOrHyphen`.
+pub(super) fn is_alnum_or_hyphen(c: char) -> bool {
+    c == '-' || is_alnum(c)
+}
+
+/// `t` holds sorted inclusive `[start, end]` pairs.
+pub(super) fn in_ranges(t: &[u32], c: u32) -> bool {
+    let n = t.len() / 2;
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if t[2 * mid + 1] < c {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo < n && t[2 * lo] <= c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_input_is_cut() {
+        assert_eq!(quote_text("abc\r\nx"), "abc");
+        assert_eq!(quote_text(""), "");
+        let forty = "x".repeat(40);
+        assert_eq!(quote_text(&forty), forty);
+        assert_eq!(quote_text(&format!("{forty}\r")), forty);
+        assert_eq!(quote_text(&format!("{forty}\r\n")), forty);
+        assert_eq!(
+            quote_text(&format!("{forty}y")),
+            format!("{}…", "x".repeat(39))
+        );
+    }
+}
