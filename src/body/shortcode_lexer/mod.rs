@@ -830,66 +830,70 @@ impl Lexer<'_> {
         }
     }
 
-    /// Checks Hugo makes on a lexed tag while extracting it, and builds the [`Tag`].
+    /// Checks Hugo makes on a lexed tag while extracting it (`hugolib/shortcode.go`
+    /// `extractShortcode`), and builds the [`Tag`]. `end` is just after the tag's `}}`.
     fn finish(&self, st: &St, end: usize) -> Result<Tag, Fail> {
         let whole = st.start..end;
-        let items = &st.items;
-        let close = st.delim.close_str();
-        let no_name = |why: &str| {
-            fail(
-                whole.clone(),
-                "shortcode has no name",
-                format!("a shortcode tag must contain the shortcode name{why}"),
-            )
-        };
-        let Some(first) = items.first() else {
-            return Err(no_name(""));
-        };
-        let malformed = |name: &str| {
-            fail(
-                whole.clone(),
-                "unclosed shortcode",
-                format!(
-                    "a closing tag may contain only `/` and the name, like `{}/{} {close}`",
-                    st.delim.open_str(),
-                    quote_text(name)
-                ),
-            )
+        let Some(first) = st.items.first() else {
+            return Err(no_name(whole, ""));
         };
         if first.kind == Kind::Close {
-            let k = items.iter().take_while(|it| it.kind == Kind::Close).count();
-            let (name, name_span, inline) = match &items[k..] {
-                [] => (String::new(), end - 3..end - 3, false),
-                [n] if n.kind == Kind::Name => (
-                    n.value.clone(),
-                    n.raw.clone(),
-                    st.name.as_ref().is_some_and(|x| x.1),
-                ),
-                _ => {
-                    let n = st.name.as_ref().map_or("", |(r, _)| &self.s[r.clone()]);
-                    return Err(malformed(n));
-                }
-            };
-            return Ok(Tag {
-                span: self.abs(&whole),
-                open_delim: st.delim,
-                name,
-                name_span: self.abs(&name_span),
-                closing: true,
-                self_closing: false,
-                inline,
-                params: Params::None,
-            });
+            return self.closing_tag(st, end);
         }
         let Some((name_range, inline)) = st.name.clone() else {
             // Hugo 0.111.3 crashes on these (nil template info); no release accepts them.
-            return Err(no_name(" before its parameters"));
+            return Err(no_name(whole, " before its parameters"));
         };
         let name = self.s[name_range.clone()].to_string();
         if st.closing_name {
-            return Err(malformed(&name));
+            return Err(malformed_closer(st, whole, &name));
         }
-        let shown_name = quote_text(&name);
+        let params = self.params(&st.items, &quote_text(&name))?;
+        Ok(Tag {
+            span: self.abs(&whole),
+            open_delim: st.delim,
+            name,
+            name_span: self.abs(&name_range),
+            closing: false,
+            self_closing: st.items.iter().any(|it| it.kind == Kind::Close),
+            inline,
+            params,
+        })
+    }
+
+    /// A tag whose first item is a `/`: after the `/`s, only the name (or nothing, for
+    /// `{{< / >}}`) may follow.
+    fn closing_tag(&self, st: &St, end: usize) -> Result<Tag, Fail> {
+        let items = &st.items;
+        let k = items.iter().take_while(|it| it.kind == Kind::Close).count();
+        let (name, name_span, inline) = match &items[k..] {
+            [] => (String::new(), end - 3..end - 3, false),
+            [n] if n.kind == Kind::Name => (
+                n.value.clone(),
+                n.raw.clone(),
+                st.name.as_ref().is_some_and(|x| x.1),
+            ),
+            _ => {
+                let n = st.name.as_ref().map_or("", |(r, _)| &self.s[r.clone()]);
+                return Err(malformed_closer(st, st.start..end, n));
+            }
+        };
+        Ok(Tag {
+            span: self.abs(&(st.start..end)),
+            open_delim: st.delim,
+            name,
+            name_span: self.abs(&name_span),
+            closing: true,
+            self_closing: false,
+            inline,
+            params: Params::None,
+        })
+    }
+
+    /// The parameters of an opening tag, as Hugo's extraction step reads the items: a
+    /// parameter followed by a value is named, one without is positional, and a tag may not
+    /// have both. `shown_name` is the tag's name as quoted in messages.
+    fn params(&self, items: &[Item], shown_name: &str) -> Result<Params, Fail> {
         let mut positional = Vec::new();
         let mut named = Vec::new();
         let mut seen_name = false;
@@ -899,19 +903,11 @@ impl Lexer<'_> {
             match it.kind {
                 Kind::Name => seen_name = true,
                 Kind::Param => {
-                    let sc_name = if seen_name { shown_name.as_str() } else { "" };
+                    // Hugo names the shortcode in the message only once it has seen the name.
+                    let sc_name = if seen_name { shown_name } else { "" };
                     if let Some(v) = items.get(k + 1).filter(|v| v.kind == Kind::Val) {
                         if !positional.is_empty() {
-                            return Err(fail(
-                                it.raw.start..v.raw.end,
-                                format!(
-                                    "failed to extract shortcode: invalid state: invalid param type map[string]interface {{}} for shortcode \"{sc_name}\", expected a map"
-                                ),
-                                format!(
-                                    "`{}` is written as a named parameter, but this tag already has positional parameters; use one style only (write `key=value` without spaces around `=`)",
-                                    quote_text(&self.s[it.raw.start..v.raw.end])
-                                ),
-                            ));
+                            return Err(self.named_after_positional(it, v, sc_name));
                         }
                         named.push((
                             it.value.clone(),
@@ -926,16 +922,7 @@ impl Lexer<'_> {
                         continue;
                     }
                     if !named.is_empty() {
-                        return Err(fail(
-                            it.raw.clone(),
-                            format!(
-                                "failed to extract shortcode: invalid state: invalid param type []interface {{}} for shortcode \"{sc_name}\", expected a slice"
-                            ),
-                            format!(
-                                "`{}` is a positional parameter, but this tag already has named (`key=value`) ones; use one style only",
-                                quote_text(&self.s[it.raw.clone()])
-                            ),
-                        ));
+                        return Err(self.positional_after_named(it, sc_name));
                     }
                     positional.push(Param {
                         value: it.value.clone(),
@@ -947,24 +934,71 @@ impl Lexer<'_> {
             }
             k += 1;
         }
-        let params = if !named.is_empty() {
+        Ok(if !named.is_empty() {
             Params::Named(named)
         } else if !positional.is_empty() {
             Params::Positional(positional)
         } else {
             Params::None
-        };
-        Ok(Tag {
-            span: self.abs(&whole),
-            open_delim: st.delim,
-            name,
-            name_span: self.abs(&name_range),
-            closing: false,
-            self_closing: items.iter().any(|it| it.kind == Kind::Close),
-            inline,
-            params,
         })
     }
+
+    /// Hugo's extraction error for `key` `value` after positional parameters (Go's `%T` of
+    /// the map it could not add to).
+    fn named_after_positional(&self, key: &Item, value: &Item, sc_name: &str) -> Fail {
+        fail(
+            key.raw.start..value.raw.end,
+            format!(
+                "failed to extract shortcode: invalid state: invalid param type \
+                 map[string]interface {{}} for shortcode \"{sc_name}\", expected a map"
+            ),
+            format!(
+                "`{}` is written as a named parameter, but this tag already has positional \
+                 parameters; use one style only (write `key=value` without spaces around `=`)",
+                quote_text(&self.s[key.raw.start..value.raw.end])
+            ),
+        )
+    }
+
+    /// Hugo's extraction error for a positional parameter after named ones (Go's `%T` of the
+    /// slice it could not add to).
+    fn positional_after_named(&self, it: &Item, sc_name: &str) -> Fail {
+        fail(
+            it.raw.clone(),
+            format!(
+                "failed to extract shortcode: invalid state: invalid param type \
+                 []interface {{}} for shortcode \"{sc_name}\", expected a slice"
+            ),
+            format!(
+                "`{}` is a positional parameter, but this tag already has named (`key=value`) \
+                 ones; use one style only",
+                quote_text(&self.s[it.raw.clone()])
+            ),
+        )
+    }
+}
+
+/// Hugo's `shortcode has no name`, for the whole tag; `why` ends the reason.
+fn no_name(whole: Span, why: &str) -> Fail {
+    fail(
+        whole,
+        "shortcode has no name",
+        format!("a shortcode tag must contain the shortcode name{why}"),
+    )
+}
+
+/// Hugo's `unclosed shortcode` for a closing tag that holds more than `/` and the name.
+fn malformed_closer(st: &St, whole: Span, name: &str) -> Fail {
+    let close = st.delim.close_str();
+    fail(
+        whole,
+        "unclosed shortcode",
+        format!(
+            "a closing tag may contain only `/` and the name, like `{}/{} {close}`",
+            st.delim.open_str(),
+            quote_text(name)
+        ),
+    )
 }
 
 fn bad_escape(backslash: usize) -> Fail {
