@@ -202,12 +202,27 @@ struct Open<'a> {
 }
 
 /// Full structure pass. `broken` and `escaped` come from `lex_detailed` and may be empty.
+///
+/// All spans are file offsets, as the lexer gives them. Hugo's pairing (see the module
+/// comment) is walked once over every tag-like thing in source order: lexed tags, broken tags
+/// and escaped regions.
 pub fn analyze(
     tags: &[Tag],
     broken: &[Broken],
     escaped: &[Span],
     inner: impl Fn(&str) -> InnerKind,
 ) -> Structure {
+    let evs = events(tags, broken, escaped);
+    let kinds = inner_kinds(&evs, inner);
+    let mut walk = Walk::new(tags.len(), kinds, &evs);
+    for (ei, e) in evs.iter().enumerate() {
+        walk.event(ei, e);
+    }
+    walk.finish()
+}
+
+/// Lexed tags, broken tags and escaped regions as one list of events in source order.
+fn events<'a>(tags: &'a [Tag], broken: &'a [Broken], escaped: &[Span]) -> Vec<Ev<'a>> {
     let mut evs: Vec<Ev> = Vec::with_capacity(tags.len() + broken.len() + escaped.len());
     evs.extend(tags.iter().enumerate().map(|(i, t)| Ev {
         span: t.span.clone(),
@@ -237,242 +252,331 @@ pub fn analyze(
         pass: 1,
     }));
     evs.sort_by_key(|e| e.span.start);
+    evs
+}
 
-    // Kinds are looked up once per name.
+/// The inner kind of every name used, looked up once per name (inline names are not looked up).
+fn inner_kinds<'a>(
+    evs: &[Ev<'a>],
+    inner: impl Fn(&str) -> InnerKind,
+) -> HashMap<&'a str, InnerKind> {
     let mut kinds: HashMap<&str, InnerKind> = HashMap::new();
-    for e in &evs {
+    for e in evs {
         if let Some(n) = e.name.filter(|n| !n.is_empty() && !e.inline()) {
             kinds.entry(n).or_insert_with(|| inner(n));
         }
     }
-    let kind_of = |n: &str| kinds.get(n).copied().unwrap_or(InnerKind::Unknown);
+    kinds
+}
 
-    // Pre-pass: pair closers with earlier openers of the same name, innermost first. Used only
-    // to decide, leniently, whether an opener of unknown kind (or a broken opener) takes a
-    // closing tag: it does if a closer with its name follows.
+fn kind_in(kinds: &HashMap<&str, InnerKind>, n: &str) -> InnerKind {
+    kinds.get(n).copied().unwrap_or(InnerKind::Unknown)
+}
+
+/// Pre-pass: pair closers with earlier openers of the same name, innermost first. Used only
+/// to decide, leniently, whether an opener of unknown kind (or a broken opener) takes a
+/// closing tag: it does if a closer with its name follows. Returns, per event, whether it is
+/// an opener so paired, and per name the index of its last closer.
+fn pair_by_name<'a>(
+    evs: &[Ev<'a>],
+    kinds: &HashMap<&str, InnerKind>,
+) -> (Vec<bool>, HashMap<&'a str, usize>) {
     let mut paired = vec![false; evs.len()];
     let mut last_close: HashMap<&str, usize> = HashMap::new();
-    {
-        let mut stacks: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, e) in evs.iter().enumerate() {
-            let Some(name) = e.name else { continue };
-            if e.closing {
-                last_close.insert(name, i);
-                if let Some(o) = stacks.get_mut(name).and_then(Vec::pop) {
-                    paired[o] = true;
-                }
-            } else if !e.self_closing
-                && (e.good.is_none() || e.inline() || kind_of(name) != InnerKind::NoInner)
-            {
-                stacks.entry(name).or_default().push(i);
+    let mut stacks: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, e) in evs.iter().enumerate() {
+        let Some(name) = e.name else { continue };
+        if e.closing {
+            last_close.insert(name, i);
+            if let Some(o) = stacks.get_mut(name).and_then(Vec::pop) {
+                paired[o] = true;
             }
+        } else if !e.self_closing
+            && (e.good.is_none() || e.inline() || kind_in(kinds, name) != InnerKind::NoInner)
+        {
+            stacks.entry(name).or_default().push(i);
+        }
+    }
+    (paired, last_close)
+}
+
+/// A reuse of an inline shortcode: its render key (pass, position), its span and its name.
+type Reuse<'a> = ((u8, usize), Span, &'a str);
+
+/// State of the walk over the events: what Hugo has open, which names it has seen, and the
+/// inline definitions and reuses to match at the end.
+struct Walk<'a> {
+    kinds: HashMap<&'a str, InnerKind>,
+    /// Per event: an opener that a later closer of its name pairs with ([`pair_by_name`]).
+    paired: Vec<bool>,
+    /// Per name: the index of its last closing event.
+    last_close: HashMap<&'a str, usize>,
+    out: Structure,
+    stack: Vec<Open<'a>>,
+    seen: HashSet<&'a str>,
+    /// A shortcode name came before, anywhere in the page.
+    any_seen: bool,
+    /// Inline shortcodes: Hugo parses a definition when it renders it, and a reuse needs one
+    /// parsed before it is rendered. Render order: top-level `{{% %}}` shortcodes (with all
+    /// nested in them) in page order, then the `{{< >}}` ones; keys are (pass, position).
+    defs: HashMap<&'a str, (u8, usize)>,
+    reuses: Vec<Reuse<'a>>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(tag_count: usize, kinds: HashMap<&'a str, InnerKind>, evs: &[Ev<'a>]) -> Walk<'a> {
+        let (paired, last_close) = pair_by_name(evs, &kinds);
+        Walk {
+            kinds,
+            paired,
+            last_close,
+            out: Structure {
+                problems: Vec::new(),
+                closed_by: vec![None; tag_count],
+                parent: vec![None; tag_count],
+            },
+            stack: Vec::new(),
+            seen: HashSet::new(),
+            any_seen: false,
+            defs: HashMap::new(),
+            reuses: Vec::new(),
         }
     }
 
-    let mut out = Structure {
-        problems: Vec::new(),
-        closed_by: vec![None; tags.len()],
-        parent: vec![None; tags.len()],
-    };
-    let problems = &mut out.problems;
-    let mut stack: Vec<Open> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut any_seen = false;
-    // Inline shortcodes: Hugo parses a definition when it renders it, and a reuse needs one
-    // parsed before it is rendered. Render order: top-level `{{% %}}` shortcodes (with all
-    // nested in them) in page order, then the `{{< >}}` ones; keys are (pass, position).
-    let mut defs: HashMap<&str, (u8, usize)> = HashMap::new();
-    let mut reuses: Vec<((u8, usize), Span, &str)> = Vec::new();
+    fn kind_of(&self, n: &str) -> InnerKind {
+        kind_in(&self.kinds, n)
+    }
 
-    for (ei, e) in evs.iter().enumerate() {
-        // Inside an inline shortcode body Hugo's lexer accepts only `{{< /same.name ` next.
-        if let Some(top) = stack.last().filter(|o| o.inline) {
-            if !(e.closing && e.name == Some(top.name)) {
-                problems.push(Problem::InlineNesting {
-                    tag: e.span.clone(),
-                    inline_name: top.name.to_string(),
-                });
-                // If its closing tag comes later, this tag sits inside the body: skip it.
-                if last_close.get(top.name).is_some_and(|&c| c > ei) {
-                    continue;
-                }
-                // Otherwise the opener was a reuse written without `/`, which ends here.
-                let top = stack.pop().expect("checked above");
-                if top.report {
-                    reuses.push(((top.pass, top.span.start), top.span, top.name));
-                }
-            }
-        }
-        if e.escaped {
-            continue;
+    /// Render pass of a tag: that of its outermost enclosing shortcode, or its own.
+    fn pass_for(&self, e: &Ev) -> u8 {
+        self.stack.first().map_or(e.pass, |o| o.pass)
+    }
+
+    /// The event at index `ei` in source order.
+    fn event(&mut self, ei: usize, e: &Ev<'a>) {
+        if self.inside_inline_body(ei, e) || e.escaped {
+            return;
         }
         // Hugo's lexer: a `/` before any shortcode name in the page. It checks this before
         // lexing the rest of the tag, so a broken closer counts too.
-        if e.closing && !any_seen {
-            problems.push(Problem::CloseWithoutOpen {
+        if e.closing && !self.any_seen {
+            self.out.problems.push(Problem::CloseWithoutOpen {
                 close: e.span.clone(),
                 name: e.name.unwrap_or("").to_string(),
             });
-            continue;
+            return;
         }
-        let Some(name) = e.name else { continue };
-        let parent = stack.last().and_then(|o| o.anchor);
+        let Some(name) = e.name else { return };
+        let parent = self.stack.last().and_then(|o| o.anchor);
         if let Some(t) = e.good {
-            out.parent[t] = parent;
+            self.out.parent[t] = parent;
         }
-
         if e.closing {
-            // Hugo's lexer: the closing name must have been used earlier in the page (checked
-            // on the name, before the rest of the tag, so broken closers count too).
-            if !name.is_empty() && !seen.contains(name) {
-                seen.insert(name);
-                match stack.pop() {
-                    // Recover as if it closed the innermost open one (likely a typo).
-                    Some(top) => {
-                        if let (Some(o), Some(c)) = (top.tag, e.good) {
-                            out.closed_by[o] = Some(c);
-                        }
-                        problems.push(Problem::MismatchedClose {
-                            open: top.span,
-                            open_name: top.name.to_string(),
-                            close: e.span.clone(),
-                            close_name: name.to_string(),
-                        });
-                    }
-                    // Hugo says "does not match start tag" here too; nothing is open.
-                    None => problems.push(Problem::CloseWithoutOpen {
-                        close: e.span.clone(),
-                        name: name.to_string(),
-                    }),
-                }
-                continue;
-            }
-            if !name.is_empty() {
-                seen.insert(name);
-                any_seen = true;
-            }
-            match stack.pop() {
-                // Hugo closes the innermost open shortcode, whatever name the closer has.
-                Some(top) => {
-                    if top.inline {
-                        let key = (top.pass, top.span.start);
-                        let d = defs.entry(top.name).or_insert(key);
-                        *d = (*d).min(key);
-                    }
-                    if let (Some(o), Some(c)) = (top.tag, e.good) {
-                        out.closed_by[o] = Some(c);
-                    }
-                }
-                // A closer with nothing open. Hugo extracts it as a shortcode of its own with no
-                // template info and says "does not evaluate .Inner" whatever the name; that is
-                // what happens to the closer of a shortcode without .Inner, so only then is it
-                // reported as such. For a name with .Inner (a second close), an inline name or a
-                // bare `{{< / >}}` it is reported as a close without an open, which is what the
-                // user has to fix; unknown names are left to the unknown-name check.
-                None if e.good.is_some() => {
-                    let kind = if e.inline() || name.is_empty() {
-                        InnerKind::NeedsInner
-                    } else {
-                        kind_of(name)
-                    };
-                    match kind {
-                        InnerKind::NoInner => problems.push(Problem::ClosedNoInner {
-                            tag: e.span.clone(),
-                            name: name.to_string(),
-                            self_closed: false,
-                        }),
-                        InnerKind::NeedsInner => problems.push(Problem::CloseWithoutOpen {
-                            close: e.span.clone(),
-                            name: name.to_string(),
-                        }),
-                        InnerKind::Unknown => {}
-                    }
-                }
-                None => {}
-            }
-            continue;
+            self.closer(e, name);
+        } else {
+            self.opener(ei, e, name, parent);
         }
+    }
 
-        // An opener.
-        seen.insert(name);
-        any_seen = true;
-        if e.inline() {
-            if e.self_closing {
-                // A reuse: its definition must come earlier in the page.
-                if e.good.is_some() {
-                    let pass = stack.first().map_or(e.pass, |o| o.pass);
-                    reuses.push(((pass, e.span.start), e.span.clone(), name));
+    /// Inside an inline shortcode body Hugo's lexer accepts only `{{< /same.name ` next. Reports
+    /// any other tag as nesting; returns whether the tag sits inside the body (and is skipped).
+    fn inside_inline_body(&mut self, ei: usize, e: &Ev) -> bool {
+        let Some(top) = self.stack.last().filter(|o| o.inline) else {
+            return false;
+        };
+        if e.closing && e.name == Some(top.name) {
+            return false;
+        }
+        let inline_name = top.name;
+        self.out.problems.push(Problem::InlineNesting {
+            tag: e.span.clone(),
+            inline_name: inline_name.to_string(),
+        });
+        // If its closing tag comes later, this tag sits inside the body: skip it.
+        if self.last_close.get(inline_name).is_some_and(|&c| c > ei) {
+            return true;
+        }
+        // Otherwise the opener was a reuse written without `/`, which ends here.
+        let top = self.stack.pop().expect("checked above");
+        if top.report {
+            self.reuses
+                .push(((top.pass, top.span.start), top.span, top.name));
+        }
+        false
+    }
+
+    /// A closing tag `{{< /name >}}` (or a bare `{{< / >}}`, whose name is empty).
+    fn closer(&mut self, e: &Ev, name: &'a str) {
+        // Hugo's lexer: the closing name must have been used earlier in the page (checked
+        // on the name, before the rest of the tag, so broken closers count too).
+        if !name.is_empty() && !self.seen.contains(name) {
+            self.seen.insert(name);
+            self.close_unseen_name(e, name);
+            return;
+        }
+        if !name.is_empty() {
+            self.seen.insert(name);
+            self.any_seen = true;
+        }
+        match self.stack.pop() {
+            // Hugo closes the innermost open shortcode, whatever name the closer has.
+            Some(top) => {
+                if top.inline {
+                    let key = (top.pass, top.span.start);
+                    let d = self.defs.entry(top.name).or_insert(key);
+                    *d = (*d).min(key);
                 }
-            } else if e.good.is_some() || paired[ei] {
-                // Hugo keeps every inline opener open: its body runs to the next closer.
-                stack.push(Open {
-                    name,
-                    span: e.span.clone(),
-                    inline: true,
-                    report: e.good.is_some(),
-                    tag: e.good,
-                    anchor: e.good.or(parent),
-                    pass: stack.first().map_or(e.pass, |o| o.pass),
+                if let (Some(o), Some(c)) = (top.tag, e.good) {
+                    self.out.closed_by[o] = Some(c);
+                }
+            }
+            None if e.good.is_some() => self.close_nothing_open(e, name),
+            None => {}
+        }
+    }
+
+    /// A closer whose name no tag used before it.
+    fn close_unseen_name(&mut self, e: &Ev, name: &str) {
+        match self.stack.pop() {
+            // Recover as if it closed the innermost open one (likely a typo).
+            Some(top) => {
+                if let (Some(o), Some(c)) = (top.tag, e.good) {
+                    self.out.closed_by[o] = Some(c);
+                }
+                self.out.problems.push(Problem::MismatchedClose {
+                    open: top.span,
+                    open_name: top.name.to_string(),
+                    close: e.span.clone(),
+                    close_name: name.to_string(),
                 });
             }
-            continue;
+            // Hugo says "does not match start tag" here too; nothing is open.
+            None => self.out.problems.push(Problem::CloseWithoutOpen {
+                close: e.span.clone(),
+                name: name.to_string(),
+            }),
         }
-        let kind = kind_of(name);
+    }
+
+    /// A closer with nothing open. Hugo extracts it as a shortcode of its own with no template
+    /// info and says "does not evaluate .Inner" whatever the name; that is what happens to the
+    /// closer of a shortcode without .Inner, so only then is it reported as such. For a name
+    /// with .Inner (a second close), an inline name or a bare `{{< / >}}` it is reported as a
+    /// close without an open, which is what the user has to fix; unknown names are left to the
+    /// unknown-name check.
+    fn close_nothing_open(&mut self, e: &Ev, name: &str) {
+        let kind = if e.inline() || name.is_empty() {
+            InnerKind::NeedsInner
+        } else {
+            self.kind_of(name)
+        };
+        match kind {
+            InnerKind::NoInner => self.out.problems.push(Problem::ClosedNoInner {
+                tag: e.span.clone(),
+                name: name.to_string(),
+                self_closed: false,
+            }),
+            InnerKind::NeedsInner => self.out.problems.push(Problem::CloseWithoutOpen {
+                close: e.span.clone(),
+                name: name.to_string(),
+            }),
+            InnerKind::Unknown => {}
+        }
+    }
+
+    /// An opening (or self-closed) tag; `parent` is the innermost open lexed tag around it.
+    fn opener(&mut self, ei: usize, e: &Ev, name: &'a str, parent: Option<usize>) {
+        self.seen.insert(name);
+        self.any_seen = true;
+        if e.inline() {
+            self.inline_opener(ei, e, name, parent);
+            return;
+        }
+        let kind = self.kind_of(name);
         if e.self_closing {
             // Hugo: `/>}}` on a shortcode without .Inner is an error; with .Inner it is fine.
             if e.good.is_some() && kind == InnerKind::NoInner {
-                problems.push(Problem::ClosedNoInner {
+                self.out.problems.push(Problem::ClosedNoInner {
                     tag: e.span.clone(),
                     name: name.to_string(),
                     self_closed: true,
                 });
             }
-            continue;
+            return;
         }
         let stays_open = match kind {
-            InnerKind::NeedsInner => e.good.is_some() || paired[ei],
+            InnerKind::NeedsInner => e.good.is_some() || self.paired[ei],
             InnerKind::NoInner => false,
-            // Lenient: unknown (or broken) openers take a closer only if one with their name follows.
-            InnerKind::Unknown => paired[ei],
+            // Lenient: unknown (or broken) openers take a closer only if one with their name
+            // follows.
+            InnerKind::Unknown => self.paired[ei],
         };
         if stays_open {
-            stack.push(Open {
+            self.stack.push(Open {
                 name,
                 span: e.span.clone(),
                 inline: false,
                 report: e.good.is_some() && kind == InnerKind::NeedsInner,
                 tag: e.good,
                 anchor: e.good.or(parent),
-                pass: stack.first().map_or(e.pass, |o| o.pass),
+                pass: self.pass_for(e),
             });
         }
     }
 
-    // At the end of the page: Hugo reports the innermost unclosed one first; we report all.
-    while let Some(top) = stack.pop() {
-        if !top.report {
-            continue;
-        }
-        if top.inline {
-            // Never closed, so it was a reuse without `/`.
-            reuses.push(((top.pass, top.span.start), top.span, top.name));
-        } else {
-            problems.push(Problem::UnclosedInner {
-                open: top.span,
-                name: top.name.to_string(),
+    /// `{{< n.inline >}}` (a definition, or a reuse without `/`) or `{{< n.inline />}}`.
+    fn inline_opener(&mut self, ei: usize, e: &Ev, name: &'a str, parent: Option<usize>) {
+        if e.self_closing {
+            // A reuse: its definition must come earlier in the page.
+            if e.good.is_some() {
+                let pass = self.pass_for(e);
+                self.reuses
+                    .push(((pass, e.span.start), e.span.clone(), name));
+            }
+        } else if e.good.is_some() || self.paired[ei] {
+            // Hugo keeps every inline opener open: its body runs to the next closer.
+            self.stack.push(Open {
+                name,
+                span: e.span.clone(),
+                inline: true,
+                report: e.good.is_some(),
+                tag: e.good,
+                anchor: e.good.or(parent),
+                pass: self.pass_for(e),
             });
         }
     }
-    for (key, span, name) in reuses {
-        if defs.get(name).is_none_or(|d| *d >= key) {
-            out.problems.push(Problem::InlineUndefined {
-                tag: span,
-                name: name.to_string(),
-            });
+
+    /// At the end of the page: what is still open, and the inline reuses without an earlier
+    /// definition. Problems come out sorted by span start.
+    fn finish(mut self) -> Structure {
+        // Hugo reports the innermost unclosed one first; we report all.
+        while let Some(top) = self.stack.pop() {
+            if !top.report {
+                continue;
+            }
+            if top.inline {
+                // Never closed, so it was a reuse without `/`.
+                self.reuses
+                    .push(((top.pass, top.span.start), top.span, top.name));
+            } else {
+                self.out.problems.push(Problem::UnclosedInner {
+                    open: top.span,
+                    name: top.name.to_string(),
+                });
+            }
         }
+        for (key, span, name) in self.reuses {
+            if self.defs.get(name).is_none_or(|d| *d >= key) {
+                self.out.problems.push(Problem::InlineUndefined {
+                    tag: span,
+                    name: name.to_string(),
+                });
+            }
+        }
+        self.out.problems.sort_by_key(|p| p.span().start);
+        self.out
     }
-    out.problems.sort_by_key(|p| p.span().start);
-    out
 }
 
 #[cfg(test)]
