@@ -241,122 +241,85 @@ fn go_parse(layout: &[Tok], value: &[u8]) -> bool {
     go_parse_fields(layout, value).is_some()
 }
 
+/// The loop of Go 1.19's `time.parse` (`time/format.go`): each layout element in turn must
+/// match at the start of what is left of `v`, nothing may be left over, and the date the
+/// elements give must exist.
 fn go_parse_fields(layout: &[Tok], mut v: &[u8]) -> Option<()> {
-    let mut year: i64 = 0;
-    let mut month: i64 = -1;
-    let mut day: i64 = -1;
+    let mut date = Date {
+        year: 0,
+        month: -1,
+        day: -1,
+    };
     for (i, &tok) in layout.iter().enumerate() {
+        v = date.element(tok, &layout[i + 1..], v)?;
+    }
+    if !v.is_empty() {
+        return None;
+    }
+    date.exists().then_some(())
+}
+
+/// The date fields Go's `parse` collects (a month or day of -1: not in the layout). The time
+/// of day is only range-checked, element by element.
+struct Date {
+    year: i64,
+    month: i64,
+    day: i64,
+}
+
+impl Date {
+    /// One case of Go's `switch std` in `parse`: matches `tok` at the start of `v` and returns
+    /// the rest of `v`. `later` is the rest of the layout (the seconds look ahead at it).
+    fn element<'v>(&mut self, tok: Tok, later: &[Tok], v: &'v [u8]) -> Option<&'v [u8]> {
         match tok {
-            Lit(prefix) => v = skip(v, prefix)?,
+            Lit(prefix) => skip(v, prefix),
             LongYear => {
                 if v.len() < 4 || !v[0].is_ascii_digit() {
                     return None;
                 }
-                year = atoi(&v[..4])?;
-                v = &v[4..];
+                self.year = atoi(&v[..4])?;
+                Some(&v[4..])
             }
             Year => {
                 let y = atoi(v.get(..2)?)?;
-                year = if y >= 69 { y + 1900 } else { y + 2000 };
-                v = &v[2..];
+                self.year = if y >= 69 { y + 1900 } else { y + 2000 };
+                Some(&v[2..])
             }
             Month => {
                 let (m, rest) = lookup(&SHORT_MONTHS, v)?;
-                month = m as i64 + 1;
-                v = rest;
+                self.month = m as i64 + 1;
+                Some(rest)
             }
             ZeroMonth => {
                 let (m, rest) = getnum(v, true)?;
-                if !(1..=12).contains(&m) {
-                    return None;
-                }
-                month = m;
-                v = rest;
+                self.month = m;
+                (1..=12).contains(&m).then_some(rest)
             }
-            WeekDay => v = lookup(&SHORT_DAYS, v)?.1,
-            LongWeekDay => v = lookup(&LONG_DAYS, v)?.1,
+            WeekDay => Some(lookup(&SHORT_DAYS, v)?.1),
+            LongWeekDay => Some(lookup(&LONG_DAYS, v)?.1),
             UnderDay | ZeroDay => {
-                if tok == UnderDay && v.first() == Some(&b' ') {
-                    v = &v[1..];
-                }
+                let v = match v.first() {
+                    Some(b' ') if tok == UnderDay => &v[1..],
+                    _ => v,
+                };
                 let (d, rest) = getnum(v, tok == ZeroDay)?;
-                day = d;
-                v = rest;
+                self.day = d;
+                Some(rest)
             }
-            Hour | Hour12 | ZeroMinute => {
-                let (n, rest) = getnum(v, tok == ZeroMinute)?;
-                let limit = match tok {
-                    Hour => 23,
-                    Hour12 => 12,
-                    _ => 59,
-                };
-                if n > limit {
-                    return None;
-                }
-                v = rest;
-            }
-            ZeroSecond => {
-                let seconds = getnum(v, true);
-                if let Some((sec, rest)) = seconds {
-                    if sec >= 60 {
-                        return None;
-                    }
-                    v = rest;
-                }
-                // Go accepts a fraction here even when the layout has none, unless
-                // the layout's next element is itself a fraction. Go 1.19 checks for
-                // the fraction even when the seconds digits failed, and parsing the
-                // fraction clears that error, so `10:11:.5` parses (fixed in Go 1.20).
-                let next = layout[i + 1..].iter().find(|t| !matches!(t, Lit(_)));
-                if v.len() >= 2
-                    && comma_or_period(v[0])
-                    && v[1].is_ascii_digit()
-                    && !matches!(next, Some(Frac9 | Frac0(_)))
-                {
-                    let n = 2 + v[2..].iter().take_while(|c| c.is_ascii_digit()).count();
-                    v = &v[n..];
-                } else if seconds.is_none() {
-                    return None;
-                }
-            }
-            Pm => {
-                match v.get(..2)? {
-                    b"PM" | b"AM" => {}
-                    _ => return None,
-                }
-                v = &v[2..];
-            }
-            Iso8601Tz | Iso8601ColonTz | NumTz | NumColonTz => {
-                if matches!(tok, Iso8601Tz | Iso8601ColonTz) && v.first() == Some(&b'Z') {
-                    v = &v[1..];
-                    continue;
-                }
-                let (hh, mm, rest) = if matches!(tok, Iso8601ColonTz | NumColonTz) {
-                    if v.len() < 6 || v[3] != b':' {
-                        return None;
-                    }
-                    (&v[1..3], &v[4..6], &v[6..])
-                } else {
-                    if v.len() < 5 {
-                        return None;
-                    }
-                    (&v[1..3], &v[3..5], &v[5..])
-                };
-                // Go 1.19: `atoi` on each two-byte field, with no range check.
-                atoi(hh)?;
-                atoi(mm)?;
-                if v[0] != b'+' && v[0] != b'-' {
-                    return None;
-                }
-                v = rest;
-            }
+            Hour | Hour12 | ZeroMinute => clock_field(tok, v),
+            ZeroSecond => seconds(v, later),
+            Pm => match v.get(..2)? {
+                b"PM" | b"AM" => Some(&v[2..]),
+                _ => None,
+            },
+            Iso8601Tz | Iso8601ColonTz | NumTz | NumColonTz => numeric_zone(tok, v),
             Tz => {
                 let n = if v.starts_with(b"UTC") {
                     3
                 } else {
                     parse_time_zone(v)?
                 };
-                v = &v[n..];
+                Some(&v[n..])
             }
             Frac0(digits) => {
                 let n = 1 + digits;
@@ -364,31 +327,98 @@ fn go_parse_fields(layout: &[Tok], mut v: &[u8]) -> Option<()> {
                     return None;
                 }
                 parse_nanoseconds(v, n)?;
-                v = &v[n..];
+                Some(&v[n..])
             }
-            Frac9 => {
-                if v.len() >= 2 && comma_or_period(v[0]) && v[1].is_ascii_digit() {
-                    // Go 1.19 takes at most nine digits here; any more are left over.
-                    let n = v[1..]
-                        .iter()
-                        .take(9)
-                        .take_while(|c| c.is_ascii_digit())
-                        .count();
-                    v = &v[1 + n..];
-                }
-            }
+            Frac9 => Some(optional_fraction(v)),
         }
     }
-    if !v.is_empty() {
+
+    /// Whether the date exists; Go takes a missing month or day as 1.
+    fn exists(&self) -> bool {
+        let month = if self.month < 0 { 1 } else { self.month };
+        let day = if self.day < 0 { 1 } else { self.day };
+        valid_date(self.year, month, day)
+    }
+}
+
+/// `15` (0–23), `3` (0–12) or `04` (0–59, exactly two digits): the rest of `v`.
+fn clock_field(tok: Tok, v: &[u8]) -> Option<&[u8]> {
+    let (n, rest) = getnum(v, tok == ZeroMinute)?;
+    let limit = match tok {
+        Hour => 23,
+        Hour12 => 12,
+        _ => 59,
+    };
+    (n <= limit).then_some(rest)
+}
+
+/// `05`: two digits below 60, then possibly a fraction the layout does not have. `later` is
+/// the rest of the layout.
+fn seconds<'v>(mut v: &'v [u8], later: &[Tok]) -> Option<&'v [u8]> {
+    let seconds = getnum(v, true);
+    if let Some((sec, rest)) = seconds {
+        if sec >= 60 {
+            return None;
+        }
+        v = rest;
+    }
+    // Go accepts a fraction here even when the layout has none, unless the layout's next
+    // element is itself a fraction. Go 1.19 checks for the fraction even when the seconds
+    // digits failed, and parsing the fraction clears that error, so `10:11:.5` parses (fixed
+    // in Go 1.20).
+    let next = later.iter().find(|t| !matches!(t, Lit(_)));
+    if v.len() >= 2
+        && comma_or_period(v[0])
+        && v[1].is_ascii_digit()
+        && !matches!(next, Some(Frac9 | Frac0(_)))
+    {
+        let n = 2 + v[2..].iter().take_while(|c| c.is_ascii_digit()).count();
+        Some(&v[n..])
+    } else if seconds.is_none() {
+        None
+    } else {
+        Some(v)
+    }
+}
+
+/// `Z0700`, `Z07:00`, `-0700` and `-07:00`: a signed `hhmm` / `hh:mm` offset, or `Z` where
+/// the layout has one. Go 1.19 reads both numbers with `atoi` and no range check.
+fn numeric_zone(tok: Tok, v: &[u8]) -> Option<&[u8]> {
+    if matches!(tok, Iso8601Tz | Iso8601ColonTz) && v.first() == Some(&b'Z') {
+        return Some(&v[1..]);
+    }
+    let (hh, mm, rest) = if matches!(tok, Iso8601ColonTz | NumColonTz) {
+        if v.len() < 6 || v[3] != b':' {
+            return None;
+        }
+        (&v[1..3], &v[4..6], &v[6..])
+    } else {
+        if v.len() < 5 {
+            return None;
+        }
+        (&v[1..3], &v[3..5], &v[5..])
+    };
+    // Go 1.19: `atoi` on each two-byte field, with no range check.
+    atoi(hh)?;
+    atoi(mm)?;
+    if v[0] != b'+' && v[0] != b'-' {
         return None;
     }
-    if month < 0 {
-        month = 1;
+    Some(rest)
+}
+
+/// `.999999999`: an optional `.` or `,` and digits, of which Go 1.19 takes at most nine here
+/// (any more are left over). Returns the rest of `v`.
+fn optional_fraction(v: &[u8]) -> &[u8] {
+    if v.len() >= 2 && comma_or_period(v[0]) && v[1].is_ascii_digit() {
+        let n = v[1..]
+            .iter()
+            .take(9)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        return &v[1 + n..];
     }
-    if day < 0 {
-        day = 1;
-    }
-    valid_date(year, month, day).then_some(())
+    v
 }
 
 /// Go's `skip`: match literal text, a space matching any run of spaces.
