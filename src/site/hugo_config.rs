@@ -166,119 +166,25 @@ impl HugoConfig {
         Ok(config)
     }
 
+    /// The settings pagelint uses, from the merged config tree (`root` is the site root, to
+    /// see which theme folders exist). Keys are looked up as Hugo spells them in its docs.
     fn from_tree(root: &Path, tree: &Node) -> HugoConfig {
         let get = |k: &str| tree.get(k);
-        let mut content_dirs = vec![get("contentDir")
-            .and_then(|e| e.value.as_str())
-            .unwrap_or("content")
-            .into()];
-        let mut languages = Vec::new();
-        if let Some(langs) = get("languages").and_then(|e| e.value.as_map()) {
-            for lang in langs {
-                languages.push(lang.key.to_lowercase());
-                if let Some(dir) = lang.value.get("contentDir").and_then(|e| e.value.as_str()) {
-                    let dir = PathBuf::from(dir);
-                    if !content_dirs.contains(&dir) {
-                        content_dirs.push(dir);
-                    }
-                }
-            }
-        }
-        let mut static_dirs: Vec<StaticDir> = Vec::new();
-        for (dir, _) in get("staticDir")
-            .map(|e| str_list(&e.value))
-            .unwrap_or_else(|| vec![("static".into(), 0..0)])
-        {
-            static_dirs.push(StaticDir {
-                dir: dir.into(),
-                prefix: String::new(),
-            });
-        }
-        for i in 0..=10 {
-            if let Some(e) = get(&format!("staticDir{i}")) {
-                for (dir, _) in str_list(&e.value) {
-                    static_dirs.push(StaticDir {
-                        dir: dir.into(),
-                        prefix: String::new(),
-                    });
-                }
-            }
-        }
+        let (mut content_dirs, languages) = content_dirs_and_languages(tree);
+        let mut static_dirs = static_dirs(tree);
         // Any module mount for content or static replaces the defaults entirely, as in Hugo.
-        if let Some(mounts) = tree
-            .get_path("module.mounts")
-            .and_then(|e| e.value.as_list())
-        {
-            let mut content = Vec::new();
-            let mut statics = Vec::new();
-            for m in mounts {
-                let (Some(source), Some(target)) = (
-                    m.get("source").and_then(|e| e.value.as_str()),
-                    m.get("target").and_then(|e| e.value.as_str()),
-                ) else {
-                    continue;
-                };
-                let target = target.trim_matches('/');
-                if target == "content" || target.starts_with("content/") {
-                    content.push(PathBuf::from(source));
-                } else if let Some(rest) = target.strip_prefix("static") {
-                    if rest.is_empty() || rest.starts_with('/') {
-                        statics.push(StaticDir {
-                            dir: source.into(),
-                            prefix: rest.trim_matches('/').to_string(),
-                        });
-                    }
-                }
-            }
-            if !content.is_empty() {
-                content_dirs = content;
-            }
-            if !statics.is_empty() {
-                static_dirs = statics;
-            }
+        let (content, statics) = module_mounts(tree);
+        if !content.is_empty() {
+            content_dirs = content;
+        }
+        if !statics.is_empty() {
+            static_dirs = statics;
         }
         let themes_dir = get("themesDir")
             .and_then(|e| e.value.as_str())
             .unwrap_or("themes");
-        let mut themes: Vec<Component> = get("theme")
-            .map(|e| str_list(&e.value))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(name, span)| {
-                let dir = Path::new(themes_dir).join(&name);
-                Component {
-                    present: root.join(&dir).is_dir(),
-                    name,
-                    dir,
-                    span,
-                }
-            })
-            .collect();
-        if let Some(imports) = tree
-            .get_path("module.imports")
-            .and_then(|e| e.value.as_list())
-        {
-            for imp in imports {
-                let Some(path) = imp.get("path") else {
-                    continue;
-                };
-                let Some(name) = path.value.as_str() else {
-                    continue;
-                };
-                let dir = [
-                    Path::new(themes_dir).join(name),
-                    Path::new("_vendor").join(name),
-                ]
-                .into_iter()
-                .find(|d| root.join(d).is_dir());
-                themes.push(Component {
-                    name: name.to_string(),
-                    present: dir.is_some(),
-                    dir: dir.unwrap_or_else(|| Path::new(themes_dir).join(name)),
-                    span: path.value.span.clone(),
-                });
-            }
-        }
+        let mut themes = themes(root, tree, themes_dir);
+        themes.extend(module_imports(root, tree, themes_dir));
         let taxonomies = match get("taxonomies").and_then(|e| e.value.as_map()) {
             Some(t) => t
                 .iter()
@@ -298,6 +204,141 @@ impl HugoConfig {
             languages,
         }
     }
+}
+
+/// `contentDir` (default `content`) and each language's own `contentDir`, without repeats;
+/// and the language keys of `languages`, lowercased, in order.
+fn content_dirs_and_languages(tree: &Node) -> (Vec<PathBuf>, Vec<String>) {
+    let mut content_dirs = vec![tree
+        .get("contentDir")
+        .and_then(|e| e.value.as_str())
+        .unwrap_or("content")
+        .into()];
+    let mut languages = Vec::new();
+    if let Some(langs) = tree.get("languages").and_then(|e| e.value.as_map()) {
+        for lang in langs {
+            languages.push(lang.key.to_lowercase());
+            if let Some(dir) = lang.value.get("contentDir").and_then(|e| e.value.as_str()) {
+                let dir = PathBuf::from(dir);
+                if !content_dirs.contains(&dir) {
+                    content_dirs.push(dir);
+                }
+            }
+        }
+    }
+    (content_dirs, languages)
+}
+
+/// `staticDir` (one or a list; default `static`), then `staticDir0` to `staticDir10`, all
+/// mounted at the root.
+fn static_dirs(tree: &Node) -> Vec<StaticDir> {
+    let mut static_dirs: Vec<StaticDir> = Vec::new();
+    for (dir, _) in tree
+        .get("staticDir")
+        .map(|e| str_list(&e.value))
+        .unwrap_or_else(|| vec![("static".into(), 0..0)])
+    {
+        static_dirs.push(StaticDir {
+            dir: dir.into(),
+            prefix: String::new(),
+        });
+    }
+    for i in 0..=10 {
+        if let Some(e) = tree.get(&format!("staticDir{i}")) {
+            for (dir, _) in str_list(&e.value) {
+                static_dirs.push(StaticDir {
+                    dir: dir.into(),
+                    prefix: String::new(),
+                });
+            }
+        }
+    }
+    static_dirs
+}
+
+/// The `module.mounts` whose target is `content` (or below it) and those whose target is
+/// `static` (or below it, which becomes the URL prefix). Mounts without a string `source`
+/// and `target` are skipped.
+fn module_mounts(tree: &Node) -> (Vec<PathBuf>, Vec<StaticDir>) {
+    let mut content = Vec::new();
+    let mut statics = Vec::new();
+    let Some(mounts) = tree
+        .get_path("module.mounts")
+        .and_then(|e| e.value.as_list())
+    else {
+        return (content, statics);
+    };
+    for m in mounts {
+        let (Some(source), Some(target)) = (
+            m.get("source").and_then(|e| e.value.as_str()),
+            m.get("target").and_then(|e| e.value.as_str()),
+        ) else {
+            continue;
+        };
+        let target = target.trim_matches('/');
+        if target == "content" || target.starts_with("content/") {
+            content.push(PathBuf::from(source));
+        } else if let Some(rest) = target.strip_prefix("static") {
+            if rest.is_empty() || rest.starts_with('/') {
+                statics.push(StaticDir {
+                    dir: source.into(),
+                    prefix: rest.trim_matches('/').to_string(),
+                });
+            }
+        }
+    }
+    (content, statics)
+}
+
+/// The `theme` value (one name or a list), each in `themes_dir`.
+fn themes(root: &Path, tree: &Node, themes_dir: &str) -> Vec<Component> {
+    tree.get("theme")
+        .map(|e| str_list(&e.value))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(name, span)| {
+            let dir = Path::new(themes_dir).join(&name);
+            Component {
+                present: root.join(&dir).is_dir(),
+                name,
+                dir,
+                span,
+            }
+        })
+        .collect()
+}
+
+/// The `path` of each `module.imports` entry: found in `themes_dir` or else `_vendor`; when
+/// in neither, not present and said to be in `themes_dir`.
+fn module_imports(root: &Path, tree: &Node, themes_dir: &str) -> Vec<Component> {
+    let Some(imports) = tree
+        .get_path("module.imports")
+        .and_then(|e| e.value.as_list())
+    else {
+        return Vec::new();
+    };
+    let mut components = Vec::new();
+    for imp in imports {
+        let Some(path) = imp.get("path") else {
+            continue;
+        };
+        let Some(name) = path.value.as_str() else {
+            continue;
+        };
+        let dir = [
+            Path::new(themes_dir).join(name),
+            Path::new("_vendor").join(name),
+        ]
+        .into_iter()
+        .find(|d| root.join(d).is_dir());
+        components.push(Component {
+            name: name.to_string(),
+            present: dir.is_some(),
+            dir: dir.unwrap_or_else(|| Path::new(themes_dir).join(name)),
+            span: path.value.span.clone(),
+        });
+    }
+    components
 }
 
 #[cfg(test)]
