@@ -27,132 +27,181 @@ enum Frame {
     },
 }
 
+/// Parses YAML front matter (or a YAML config file) into the span tree.
+///
+/// Spans are byte offsets into `text`. An empty document is an empty map, as Hugo treats it.
+/// Errors, each with the span to point at: a YAML syntax error (granit-parser's message),
+/// nesting deeper than [`MAX_DEPTH`], more than one document, an unknown alias, aliases that
+/// would expand to more than 10,000 values, and a list or map used as a mapping key.
 pub fn parse(text: &str) -> Result<Node, ParseError> {
     let options = granit_parser::options! {
         flow_nesting_limit: MAX_DEPTH,
         block_nesting_limit: MAX_DEPTH,
     };
     let parser = Parser::new_from_str_with_options(text, options);
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, Node> = HashMap::new();
-    let mut expanded = 0usize;
-    let mut root: Option<Node> = None;
-    let mut documents = 0usize;
-
+    let mut tree = TreeBuilder {
+        text,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        expanded: 0,
+        root: None,
+        documents: 0,
+    };
     for next in parser {
         let (event, span) = next.map_err(|e| scan_error(text, &e))?;
-        let node = match event {
+        if let Some(node) = tree.event(event, &span)? {
+            tree.attach(node)?;
+        }
+    }
+    // An empty document is an empty mapping, as Hugo treats it.
+    Ok(tree
+        .root
+        .unwrap_or_else(|| Node::new(0..0, NodeKind::Map(Vec::new()))))
+}
+
+/// Builds the tree from the event stream: the lists and maps being filled, and the anchored
+/// nodes that aliases copy.
+struct TreeBuilder<'t> {
+    text: &'t str,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    /// Nodes added by alias expansion so far (bounded by [`ALIAS_BUDGET`]).
+    expanded: usize,
+    root: Option<Node>,
+    documents: usize,
+}
+
+impl TreeBuilder<'_> {
+    /// Takes one parser event; returns the node it completes, if any.
+    fn event(&mut self, event: Event, span: &YSpan) -> Result<Option<Node>, ParseError> {
+        let text = self.text;
+        Ok(match event {
             Event::DocumentStart(..) => {
-                documents += 1;
-                if documents > 1 {
+                self.documents += 1;
+                if self.documents > 1 {
                     return Err(ParseError::new(
                         "front matter holds more than one YAML document",
-                        offset(text, &span)..offset(text, &span),
+                        offset(text, span)..offset(text, span),
                     ));
                 }
-                continue;
+                None
             }
             Event::Scalar(value, style, anchor, tag) => {
                 let node = Node::new(
-                    range(text, &span),
+                    range(text, span),
                     scalar(&value, style, tag.as_deref().map(|t| t.suffix())),
                 );
-                remember(&mut anchors, anchor, &node);
-                node
+                remember(&mut self.anchors, anchor, &node);
+                Some(node)
             }
             Event::SequenceStart(_, anchor, _) => {
-                stack.push(Frame::List {
-                    start: offset(text, &span),
+                self.stack.push(Frame::List {
+                    start: offset(text, span),
                     anchor,
                     items: Vec::new(),
                 });
-                continue;
+                None
             }
             Event::MappingStart(_, anchor, _) => {
-                stack.push(Frame::Map {
-                    start: offset(text, &span),
+                self.stack.push(Frame::Map {
+                    start: offset(text, span),
                     anchor,
                     entries: Vec::new(),
                     key: None,
                 });
-                continue;
+                None
             }
-            Event::SequenceEnd | Event::MappingEnd => {
-                let end = range(text, &span).end;
-                let node = match stack.pop() {
-                    Some(Frame::List {
-                        start,
-                        anchor,
-                        items,
-                    }) => {
-                        let end = items.last().map_or(end, |n| end.max(n.span.end));
-                        let node = Node::new(start..end, NodeKind::List(items));
-                        remember(&mut anchors, anchor, &node);
-                        node
-                    }
-                    Some(Frame::Map {
-                        start,
-                        anchor,
-                        entries,
-                        ..
-                    }) => {
-                        let end = entries.last().map_or(end, |e| end.max(e.value.span.end));
-                        let node = Node::new(start..end, NodeKind::Map(entries));
-                        remember(&mut anchors, anchor, &node);
-                        node
-                    }
-                    None => continue,
-                };
+            Event::SequenceEnd | Event::MappingEnd => self.end_collection(span),
+            Event::Alias(id) => Some(self.alias(id, span)?),
+            _ => None,
+        })
+    }
+
+    /// The end of the innermost list or map: its node, which ends at its last item if that
+    /// ends later than the end event.
+    fn end_collection(&mut self, span: &YSpan) -> Option<Node> {
+        let end = range(self.text, span).end;
+        let node = match self.stack.pop()? {
+            Frame::List {
+                start,
+                anchor,
+                items,
+            } => {
+                let end = items.last().map_or(end, |n| end.max(n.span.end));
+                let node = Node::new(start..end, NodeKind::List(items));
+                remember(&mut self.anchors, anchor, &node);
                 node
             }
-            Event::Alias(id) => {
-                let span = range(text, &span);
-                let Some(target) = anchors.get(&id) else {
-                    return Err(ParseError::new("unknown alias", span));
-                };
-                expanded += count_nodes(target, ALIAS_BUDGET + 1 - expanded.min(ALIAS_BUDGET));
-                if expanded > ALIAS_BUDGET {
-                    return Err(ParseError::new(
-                        "document contains excessive aliasing: expanding its aliases would make more than 10000 values",
-                        span,
-                    ));
-                }
-                let mut node = target.clone();
-                node.span = span;
+            Frame::Map {
+                start,
+                anchor,
+                entries,
+                ..
+            } => {
+                let end = entries.last().map_or(end, |e| end.max(e.value.span.end));
+                let node = Node::new(start..end, NodeKind::Map(entries));
+                remember(&mut self.anchors, anchor, &node);
                 node
             }
-            _ => continue,
         };
-        match stack.last_mut() {
+        Some(node)
+    }
+
+    /// `*name`: a copy of the anchored node, at the alias's span, within the alias budget.
+    fn alias(&mut self, id: usize, span: &YSpan) -> Result<Node, ParseError> {
+        let span = range(self.text, span);
+        let Some(target) = self.anchors.get(&id) else {
+            return Err(ParseError::new("unknown alias", span));
+        };
+        let left = ALIAS_BUDGET + 1 - self.expanded.min(ALIAS_BUDGET);
+        self.expanded += count_nodes(target, left);
+        if self.expanded > ALIAS_BUDGET {
+            return Err(ParseError::new(
+                "document contains excessive aliasing: \
+                 expanding its aliases would make more than 10000 values",
+                span,
+            ));
+        }
+        let mut node = target.clone();
+        node.span = span;
+        Ok(node)
+    }
+
+    /// Puts a complete node where it belongs: the next item of a list, a key or the value of
+    /// a map entry, or the root.
+    fn attach(&mut self, node: Node) -> Result<(), ParseError> {
+        match self.stack.last_mut() {
             Some(Frame::List { items, .. }) => items.push(node),
             Some(Frame::Map { entries, key, .. }) => match key.take() {
-                None => {
-                    let key_text = match &node.kind {
-                        NodeKind::String { value, .. } => value.clone(),
-                        NodeKind::Null => String::new(),
-                        NodeKind::Bool(b) => b.to_string(),
-                        NodeKind::Int(i) => i.to_string(),
-                        NodeKind::Float(_) => text[node.span.clone()].to_string(),
-                        _ => {
-                            return Err(ParseError::new(
-                                "a mapping key must be a plain value, not a list or a map",
-                                node.span,
-                            ))
-                        }
-                    };
-                    *key = Some((key_text, node.span));
-                }
+                None => *key = Some((key_text(self.text, &node)?, node.span)),
                 Some((k, key_span)) => entries.push(Entry {
                     key: k,
                     key_span,
                     value: node,
                 }),
             },
-            None => root = Some(node),
+            None => self.root = Some(node),
         }
+        Ok(())
     }
-    // An empty document is an empty mapping, as Hugo treats it.
-    Ok(root.unwrap_or_else(|| Node::new(0..0, NodeKind::Map(Vec::new()))))
+}
+
+/// A mapping key as text: a string as is, null as empty, a bool or int as written by Go, a
+/// float as in the source. A list or map is an error.
+fn key_text(text: &str, node: &Node) -> Result<String, ParseError> {
+    Ok(match &node.kind {
+        NodeKind::String { value, .. } => value.clone(),
+        NodeKind::Null => String::new(),
+        NodeKind::Bool(b) => b.to_string(),
+        NodeKind::Int(i) => i.to_string(),
+        NodeKind::Float(_) => text[node.span.clone()].to_string(),
+        _ => {
+            return Err(ParseError::new(
+                "a mapping key must be a plain value, not a list or a map",
+                node.span.clone(),
+            ))
+        }
+    })
 }
 
 fn remember(anchors: &mut HashMap<usize, Node>, anchor: usize, node: &Node) {
