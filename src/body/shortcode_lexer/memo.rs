@@ -1,7 +1,8 @@
-//! Memo of the shortcode lexer's long scans, so that restarting inside an earlier broken tag
-//! costs no rescans.
+//! Memos of the shortcode lexer, so that restarting inside an earlier broken tag costs no
+//! rescans: [`Memo`] for the long scans inside a tag (quoted values, raw strings, escaped
+//! tags), [`FailMemo`] for whole tags that failed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Scans shorter than this are not memoised: redoing them is cheap and the maps stay small.
 pub(super) const MEMO_MIN: usize = 64;
@@ -59,5 +60,44 @@ impl Memo {
             self.max_end = self.max_end.max(r.0);
         }
         r
+    }
+}
+
+/// A tag that fails is remembered at lexer positions at least this many bytes apart, so a later
+/// tag that starts inside it and falls into step with it stops within this distance.
+pub(super) const CHECKPOINT_GAP: usize = 64;
+
+/// A checkpoint key: the lexer position `pos` and five bits of the lexer's state (`bits`).
+pub(super) fn checkpoint_key(pos: usize, bits: u64) -> u64 {
+    (pos as u64) << 5 | bits
+}
+
+/// The checkpoints of the tags that failed: a later tag that reaches a checkpoint (the same
+/// position in the same state) has fallen into step with that tag, and fails the same way.
+#[derive(Default)]
+pub(super) struct FailMemo {
+    /// Checkpoint key of a failed tag → index of its error.
+    map: HashMap<u64, usize>,
+    /// The highest position of any key.
+    max_pos: usize,
+}
+
+impl FailMemo {
+    /// The error of a failed tag that reached checkpoint `key` at position `pos`, if any.
+    pub(super) fn get(&self, pos: usize, key: u64) -> Option<usize> {
+        if pos <= self.max_pos && !self.map.is_empty() {
+            self.map.get(&key).copied()
+        } else {
+            None
+        }
+    }
+
+    /// Remembers the checkpoints `keys` of a tag that failed with error `error`; a key that
+    /// an earlier tag reached keeps that tag's error.
+    pub(super) fn remember(&mut self, keys: &[u64], error: usize) {
+        for &k in keys {
+            self.map.entry(k).or_insert(error);
+            self.max_pos = self.max_pos.max((k >> 5) as usize);
+        }
     }
 }

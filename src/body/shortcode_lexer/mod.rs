@@ -14,12 +14,11 @@ mod go_text;
 mod memo;
 mod unicode_tables;
 
-use std::collections::HashMap;
-
 use go_text::{go_sharp_u, is_alnum, is_alnum_or_hyphen, quote_text};
 use memo::{
-    Memo, M_COMMENT_ANGLE, M_COMMENT_PERCENT, M_PRE_QUOTE, M_QUOTED, M_QUOTED_NOESC, M_RAW,
-    M_TO_SPACE, O_BAD_ESC, O_END, O_END_BS, O_EOF, O_EOL,
+    checkpoint_key, FailMemo, Memo, CHECKPOINT_GAP, M_COMMENT_ANGLE, M_COMMENT_PERCENT,
+    M_PRE_QUOTE, M_QUOTED, M_QUOTED_NOESC, M_RAW, M_TO_SPACE, O_BAD_ESC, O_END, O_END_BS, O_EOF,
+    O_EOL,
 };
 
 pub type Span = std::ops::Range<usize>;
@@ -161,8 +160,7 @@ pub fn lex_detailed(text: &str, base: usize) -> Lexed {
         b: text.as_bytes(),
         base,
         memo: Default::default(),
-        fail_memo: HashMap::new(),
-        fail_max: 0,
+        failed: FailMemo::default(),
         out: Lexed::default(),
     };
     lx.run();
@@ -172,10 +170,6 @@ pub fn lex_detailed(text: &str, base: usize) -> Lexed {
 // ---------------------------------------------------------------------------------------------
 // Internals
 // ---------------------------------------------------------------------------------------------
-
-/// A tag that fails is remembered at lexer positions at least this many bytes apart, so a later
-/// tag that starts inside it and falls into step with it stops within this distance.
-const CHECKPOINT_GAP: usize = 64;
 
 /// Hugo's item types inside a tag (`tScClose`, `tScParam`, `tScParamVal`, `tScName*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,12 +249,14 @@ impl St {
         }
     }
 
+    /// The [`FailMemo`] key of the lexer's state now: its position and the state bits that
+    /// decide how the rest of the tag lexes.
     fn key(&self) -> u64 {
         let bits = (self.delim == Delim::Percent) as u64
             | (self.named as u64) << 1
             | (self.pe as u64) << 2
             | ((self.closing > 0) as u64) << 4;
-        (self.pos as u64) << 5 | bits
+        checkpoint_key(self.pos, bits)
     }
 }
 
@@ -269,9 +265,8 @@ struct Lexer<'a> {
     b: &'a [u8],
     base: usize,
     memo: [Memo; 7],
-    /// Checkpoint key of a failed tag → index of its error.
-    fail_memo: HashMap<u64, usize>,
-    fail_max: usize,
+    /// The checkpoints of the tags that failed.
+    failed: FailMemo,
     out: Lexed,
 }
 
@@ -362,11 +357,9 @@ impl Lexer<'_> {
         }
     }
 
+    /// Remembers the checkpoints of the failed tag `st`, whose error is `idx`.
     fn commit(&mut self, st: &St, idx: usize) {
-        for &k in &st.cps {
-            self.fail_memo.entry(k).or_insert(idx);
-            self.fail_max = self.fail_max.max((k >> 5) as usize);
-        }
+        self.failed.remember(&st.cps, idx);
     }
 
     fn push_error(&mut self, st: &St, f: Fail) -> usize {
@@ -472,10 +465,8 @@ impl Lexer<'_> {
         loop {
             let unit_start = st.pos;
             let key = st.key();
-            if unit_start <= self.fail_max && !self.fail_memo.is_empty() {
-                if let Some(&e) = self.fail_memo.get(&key) {
-                    return Err(Stop::Merged(e));
-                }
+            if let Some(e) = self.failed.get(unit_start, key) {
+                return Err(Stop::Merged(e));
             }
             match self.unit(st) {
                 Ok(Some(end)) => return Ok(end),
