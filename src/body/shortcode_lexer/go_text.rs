@@ -25,7 +25,9 @@ pub(super) fn quote_text(t: &str) -> String {
     v.into_iter().collect()
 }
 
-/// Go's `%#U`: `U+0025 '%'`, without the quoted character when Go finds it unprintable.
+/// Go's `%#U` (`fmt`), as Hugo's `unrecognized character in shortcode action` message uses
+/// it: `U+0025 '%'`, without the quoted character when Go's `strconv.IsPrint` says it is not
+/// printable (see [`NOT_PRINTABLE`] for where this differs).
 pub(super) fn go_sharp_u(c: char) -> String {
     let n = c as u32;
     let printable = if n < 0x80 {
@@ -40,7 +42,8 @@ pub(super) fn go_sharp_u(c: char) -> String {
     }
 }
 
-/// Go's `isAlphaNumeric`: `_`, `unicode.IsLetter` or `unicode.IsDigit`.
+/// Hugo's `isAlphaNumeric` (`parser/pageparser/pagelexer.go`): `_`, Go's `unicode.IsLetter`
+/// or `unicode.IsDigit` (not Rust's `char::is_alphanumeric`, which takes in more).
 pub(super) fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c == '_' || c.is_ascii_alphanumeric()
@@ -49,12 +52,14 @@ pub(super) fn is_alnum(c: char) -> bool {
     }
 }
 
-/// Go's `isAlphaNumericOrHyphen`.
+/// Hugo's `isAlphaNumericOrHyphen` (`parser/pageparser/pagelexer.go`): `-` or
+/// [`is_alnum`].
 pub(super) fn is_alnum_or_hyphen(c: char) -> bool {
     c == '-' || is_alnum(c)
 }
 
-/// `t` holds sorted inclusive `[start, end]` pairs.
+/// Whether `c` is in one of the ranges of `t`, which holds sorted, disjoint inclusive
+/// `[start, end]` pairs (a binary search).
 pub(super) fn in_ranges(t: &[u32], c: u32) -> bool {
     let n = t.len() / 2;
     let (mut lo, mut hi) = (0, n);
@@ -72,6 +77,23 @@ pub(super) fn in_ranges(t: &[u32], c: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_are_sorted_disjoint_pairs() {
+        for t in [LETTER_DIGIT, NOT_PRINTABLE] {
+            assert_eq!(t.len() % 2, 0);
+            assert!(t[0] >= 0x80, "ASCII is answered without the tables");
+            assert!(t.windows(2).all(|w| w[0] <= w[1]));
+            assert!(t
+                .chunks(2)
+                .zip(t.chunks(2).skip(1))
+                .all(|(a, b)| a[1] < b[0]));
+        }
+        assert!(in_ranges(LETTER_DIGIT, 0xAA) && !in_ranges(LETTER_DIGIT, 0xAB));
+        assert!(in_ranges(LETTER_DIGIT, 0x3134A) && !in_ranges(LETTER_DIGIT, 0x3134B));
+        assert!(in_ranges(NOT_PRINTABLE, 0x10FFFD) && !in_ranges(NOT_PRINTABLE, 0x10FFFE));
+        assert!(!in_ranges(&[], 0x80));
+    }
 
     #[test]
     fn quoted_input_is_cut() {

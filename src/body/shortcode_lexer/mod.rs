@@ -21,9 +21,12 @@ use memo::{
     O_EOL,
 };
 
+/// A byte range, end exclusive: a file offset in everything this module returns (the text
+/// lexed starts at `base`).
 pub type Span = std::ops::Range<usize>;
 
-/// Which delimiter pair a tag uses.
+/// Which delimiter pair a tag uses (Hugo's `tLeftDelimScNoMarkup` / `tLeftDelimScWithMarkup`,
+/// `parser/pageparser/item.go`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Delim {
     /// `{{< … >}}`: output inserted as is.
@@ -33,7 +36,7 @@ pub enum Delim {
 }
 
 impl Delim {
-    /// The left delimiter text.
+    /// The left delimiter text: `{{<` or `{{%`.
     pub fn open_str(self) -> &'static str {
         match self {
             Delim::Angle => "{{<",
@@ -41,7 +44,7 @@ impl Delim {
         }
     }
 
-    /// The right delimiter text.
+    /// The right delimiter text: `>}}` or `%}}`.
     pub fn close_str(self) -> &'static str {
         match self {
             Delim::Angle => ">}}",
@@ -50,7 +53,8 @@ impl Delim {
     }
 }
 
-/// One parameter value.
+/// One parameter value (Hugo's `tScParam` for a positional one, `tScParamVal` for the value of
+/// a named one).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
     /// The value as Hugo sees it: quotes removed; for `"…"` values that contain `\"`, every
@@ -63,12 +67,16 @@ pub struct Param {
     pub quoted: bool,
 }
 
-/// The parameters of an opening tag.
+/// The parameters of an opening tag. Hugo allows one kind per tag (`hugolib/shortcode.go`
+/// `extractShortcode`); a tag that mixes them is a [`LexError`], not a [`Tag`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Params {
+    /// No parameters (also every closing tag).
     None,
+    /// `{{< name a "b c" >}}`: values in source order (Hugo's `.Get 0`, `.Get 1`, …).
     Positional(Vec<Param>),
-    /// In source order; a repeated key is kept twice here (Hugo keeps the last value).
+    /// `{{< name k=v >}}`: key, span of the key, value. In source order; a repeated key is
+    /// kept twice here (Hugo keeps the last value).
     Named(Vec<(String, Span, Param)>),
 }
 
@@ -90,10 +98,13 @@ pub struct Tag {
     pub self_closing: bool,
     /// The name ends with `.inline`.
     pub inline: bool,
+    /// Its parameters; [`Params::None`] for a closing tag.
     pub params: Params,
 }
 
-/// A tag Hugo would reject.
+/// A tag Hugo would reject: one of the errors of Hugo's page lexer
+/// (`parser/pageparser/pagelexer_shortcode.go`, `l.errorf`) or of its extraction step
+/// (`hugolib/shortcode.go` `extractShortcode`) that concern one tag.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LexError {
     /// The exact offending character(s); empty only at end of input.
@@ -130,7 +141,9 @@ pub struct Broken {
 /// Everything [`lex_detailed`] finds.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Lexed {
+    /// The tags that lexed, in source order.
     pub tags: Vec<Tag>,
+    /// One per broken tag, in source order of the tags' starts.
     pub errors: Vec<LexError>,
     /// One entry per error, in source order.
     pub broken: Vec<Broken>,
@@ -146,7 +159,8 @@ pub const MAX_TAGS: usize = 100_000;
 
 /// Lex every shortcode tag in `text` (a page body; `base` is added to all spans so they become
 /// file offsets). Escaped `{{</* ... */>}}` / `{{%/* ... */%}}` are skipped. After an error,
-/// scanning resumes at the next `{{<` / `{{%` after the failing tag's start.
+/// scanning resumes at the next `{{<` / `{{%` after the failing tag's start. Returns the tags
+/// that lexed and the errors, each in source order; at most [`MAX_TAGS`] of both together.
 pub fn lex(text: &str, base: usize) -> (Vec<Tag>, Vec<LexError>) {
     let l = lex_detailed(text, base);
     (l.tags, l.errors)
@@ -445,7 +459,8 @@ impl Lexer<'_> {
                     p..p + 2,
                     "comment must be closed",
                     format!(
-                        "this escaped shortcode `{}/* … */{}` is never ended: Hugo needs exactly `*/{}`, with nothing between `*/` and `{}`",
+                        "this escaped shortcode `{}/* … */{}` is never ended: Hugo needs exactly \
+                         `*/{}`, with nothing between `*/` and `{}`",
                         delim.open_str(),
                         close,
                         close,
@@ -594,7 +609,8 @@ impl Lexer<'_> {
                 return Err(fail(
                     p..p + 1,
                     "got quoted positional parameter. Cannot mix named and positional parameters",
-                    "this tag mixes named (`key=value`) and positional parameters; a quoted value without `key=` is positional",
+                    "this tag mixes named (`key=value`) and positional parameters; a quoted value \
+                     without `key=` is positional",
                 ));
             }
             st.pe = 1;
@@ -627,7 +643,8 @@ impl Lexer<'_> {
                 p..q,
                 format!("got named parameter '{tok}'. Cannot mix named and positional parameters"),
                 format!(
-                    "`{tok}=` is a named parameter, but this tag already has a positional one; use either only `key=value` parameters or only positional ones"
+                    "`{tok}=` is a named parameter, but this tag already has a positional one; use \
+                     either only `key=value` parameters or only positional ones"
                 ),
             ));
         } else if !next_eq && st.pe == 2 {
@@ -637,7 +654,8 @@ impl Lexer<'_> {
                     "got positional parameter '{tok}'. Cannot mix named and positional parameters"
                 ),
                 format!(
-                    "`{tok}` is a positional parameter, but this tag already has a named (`key=value`) one; use one style only (or quote a value that contains spaces)"
+                    "`{tok}` is a positional parameter, but this tag already has a named \
+                     (`key=value`) one; use one style only (or quote a value that contains spaces)"
                 ),
             ));
         }
@@ -775,7 +793,8 @@ impl Lexer<'_> {
                     return Err(fail(
                         q..q + 1,
                         "period in shortcode name only allowed for inline identifiers",
-                        "a `.` may appear in a shortcode name only as the `.inline` ending of an inline shortcode, followed by a space",
+                        "a `.` may appear in a shortcode name only as the `.inline` ending of an \
+                         inline shortcode, followed by a space",
                     ));
                 }
                 inline = true;
@@ -813,7 +832,8 @@ impl Lexer<'_> {
                         q..q + w,
                         "unclosed shortcode",
                         format!(
-                            "a closing tag may contain only `/{name}`: end it with `{close}` on the same line, with nothing else after the name"
+                            "a closing tag may contain only `/{name}`: end it with `{close}` on \
+                             the same line, with nothing else after the name"
                         ),
                     ));
                 }
@@ -1007,14 +1027,16 @@ fn unterminated(open: usize, rest: &str) -> Fail {
             "unterminated quoted string in shortcode parameter-argument: '{}'",
             quote_text(rest)
         ),
-        "the quoted value starting here has no closing `\"` on the same line; a \"…\" value cannot span lines (use backticks for that)",
+        "the quoted value starting here has no closing `\"` on the same line; a \"…\" value cannot \
+         span lines (use backticks for that)",
     )
 }
 
 /// Hugo's `unrecognized character` error, with a reason for the usual causes.
 fn unrecognized(st: &St, c: char, p: usize, w: usize, b: &[u8]) -> Fail {
     let msg = format!(
-        "unrecognized character in shortcode action: {}. Note: Parameters with non-alphanumeric args must be quoted",
+        "unrecognized character in shortcode action: {}. Note: Parameters with non-alphanumeric \
+         args must be quoted",
         go_sharp_u(c)
     );
     let after = &b[p + w..];
@@ -1030,14 +1052,18 @@ fn unrecognized(st: &St, c: char, p: usize, w: usize, b: &[u8]) -> Fail {
             st.delim.close_str()
         ),
         _ if c.is_whitespace() => format!(
-            "{} is a Unicode space that Hugo does not accept between the parts of a shortcode tag; use a plain space",
+            "{} is a Unicode space that Hugo does not accept between the parts of a shortcode tag; \
+             use a plain space",
             go_sharp_u(c)
         ),
         _ if !st.named => {
-            "a shortcode tag must start with the shortcode name, whose first character must be a letter, digit or `_`".to_string()
+            "a shortcode tag must start with the shortcode name, whose first character must be a \
+             letter, digit or `_`"
+                .to_string()
         }
         _ => format!(
-            "`{c}` cannot appear in an unquoted parameter (only letters, digits, `_`, `-` and `.` can); put the value in quotes"
+            "`{c}` cannot appear in an unquoted parameter (only letters, digits, `_`, `-` and `.` \
+             can); put the value in quotes"
         ),
     };
     fail(p..p + w, msg, reason)
@@ -1088,7 +1114,8 @@ mod tests {
         }
     }
 
-    const UNRECOGNIZED_PCT: &str = "unrecognized character in shortcode action: U+0025 '%'. Note: Parameters with non-alphanumeric args must be quoted";
+    const UNRECOGNIZED_PCT: &str = "unrecognized character in shortcode action: U+0025 '%'. Note: \
+        Parameters with non-alphanumeric args must be quoted";
     const MIX_NOTE: &str = "Cannot mix named and positional parameters";
 
     #[test]
@@ -1164,7 +1191,8 @@ mod tests {
         assert_eq!(one("{{< x>}}").name, "x");
         let t = one("{{< n.inline >}}");
         assert!(t.inline && t.name == "n.inline");
-        // The slash belongs to the name: this is not self-closing (Hugo: template "wrap/" not found).
+        // The slash belongs to the name: this is not self-closing (Hugo: template "wrap/" not
+        // found).
         let t = one("{{< wrap/>}}");
         assert_eq!((t.name.as_str(), t.self_closing), ("wrap/", false));
     }
@@ -1318,13 +1346,15 @@ mod tests {
         let e = err("{{< pos a = b c >}}");
         assert_eq!(
             e.hugo_message,
-            "failed to extract shortcode: invalid state: invalid param type []interface {} for shortcode \"pos\", expected a slice"
+            "failed to extract shortcode: invalid state: invalid param type []interface {} for \
+             shortcode \"pos\", expected a slice"
         );
         assert_eq!(e.span, 14..15);
         let e = err("{{< pos \"p\" k = v >}}");
         assert_eq!(
             e.hugo_message,
-            "failed to extract shortcode: invalid state: invalid param type map[string]interface {} for shortcode \"pos\", expected a map"
+            "failed to extract shortcode: invalid state: invalid param type map[string]interface \
+             {} for shortcode \"pos\", expected a map"
         );
         assert_eq!(e.span, 12..17);
     }
