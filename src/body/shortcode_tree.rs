@@ -15,55 +15,91 @@
 use super::shortcode_lexer::{Broken, Delim, Lexed, Span, Tag};
 use std::collections::{HashMap, HashSet};
 
-/// Whether a shortcode's template evaluates `.Inner` / `.InnerDeindent`.
+/// Whether a shortcode's template evaluates `.Inner` / `.InnerDeindent` (Hugo's
+/// `shortcode.needsInner`, `hugolib/shortcode.go`, from the template's info).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InnerKind {
+    /// It does: an opener stays open until a closing tag.
     NeedsInner,
+    /// It does not: the tag ends at its `>}}`, and a closing tag or `/>}}` is an error.
     NoInner,
     /// Name not known: be lenient.
     Unknown,
 }
 
-/// A structural error Hugo rejects the page for.
+/// A structural error Hugo rejects the page for. Spans are file offsets of whole tags; names
+/// are as written (empty for a bare `{{< / >}}`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
-    /// `shortcode "wrap" must be closed or self-closed`
-    UnclosedInner { open: Span, name: String },
-    /// `got closing shortcode, but none is open` (Hugo's lexer, when no shortcode name came
-    /// before in the page). Also used for any other closing tag with nothing open to close
+    /// `shortcode "wrap" must be closed or self-closed` (`hugolib/shortcode.go`
+    /// `extractShortcode`, at the end of the page).
+    UnclosedInner {
+        /// The opener never closed.
+        open: Span,
+        /// Its name.
+        name: String,
+    },
+    /// `got closing shortcode, but none is open` (Hugo's lexer, `lexInsideShortcode` in
+    /// `parser/pageparser/pagelexer_shortcode.go`, when no shortcode name came before in the
+    /// page). Also used for any other closing tag with nothing open to close
     /// (a second close, a bare `{{< / >}}`): Hugo then says `shortcode "wrap" does not evaluate
     /// .Inner or .InnerDeindent, yet a closing tag was provided`, or, for a name not used before,
     /// `closing tag for shortcode 'x' does not match start tag`.
-    CloseWithoutOpen { close: Span, name: String },
-    /// `closing tag for shortcode 'b' does not match start tag`
-    MismatchedClose {
-        open: Span,
-        open_name: String,
+    CloseWithoutOpen {
+        /// The closing tag.
         close: Span,
+        /// The name it gives (empty for `{{< / >}}`).
+        name: String,
+    },
+    /// `closing tag for shortcode 'b' does not match start tag` (`lexIdentifierInShortcode`:
+    /// the closing name was not used before in the page).
+    MismatchedClose {
+        /// The innermost open shortcode, which the closer is taken to close.
+        open: Span,
+        /// Its name.
+        open_name: String,
+        /// The closing tag.
+        close: Span,
+        /// The name the closer gives, used by no tag before it.
         close_name: String,
     },
     /// `shortcode "pos" does not evaluate .Inner or .InnerDeindent, yet a closing tag was
-    /// provided`: a closing tag (nothing open) or `/>}}` for a shortcode without .Inner. `tag`
-    /// is the closing tag, or the self-closed tag. (Hugo 0.111.3 names a self-closed one
-    /// `">}}"`; fixed in 0.144.)
+    /// provided` (`extractShortcode`): a closing tag (nothing open) or `/>}}` for a shortcode
+    /// without .Inner. (Hugo 0.111.3 names a self-closed one `">}}"`; fixed in 0.144.)
     ClosedNoInner {
+        /// The closing tag, or the self-closed tag.
         tag: Span,
+        /// The shortcode's name.
         name: String,
+        /// The tag is a self-closed `{{< name />}}`, not a closing tag.
         self_closed: bool,
     },
-    /// `inline shortcodes do not support nesting`; `tag` is the tag inside the inline body.
-    InlineNesting { tag: Span, inline_name: String },
-    /// `no earlier definition of shortcode "z.inline" found`: a reuse (`{{< z.inline />}}`, or an
+    /// `inline shortcodes do not support nesting` (`parser/pageparser/pagelexer.go`, the
+    /// shortcode section handler of `createSectionHandlers`).
+    InlineNesting {
+        /// The tag inside the body.
+        tag: Span,
+        /// The inline shortcode whose body it is in.
+        inline_name: String,
+    },
+    /// `no earlier definition of shortcode "z.inline" found` (`hugolib/shortcode.go`
+    /// `doRenderShortcode`): a reuse (`{{< z.inline />}}`, or an
     /// opener never closed) with no definition rendered before it. Hugo renders top-level
     /// `{{% %}}` shortcodes (and what they contain) first, in page order, then the `{{< >}}`
     /// ones, so a `{{< >}}` definition does not serve an earlier-rendered `{{% %}}` reuse, and a
     /// `{{% %}}` definition serves a `{{< >}}` reuse above it. Hugo only reports this when
     /// `enableInlineShortcodes = true` (otherwise inline shortcodes render nothing).
-    InlineUndefined { tag: Span, name: String },
+    InlineUndefined {
+        /// The reuse.
+        tag: Span,
+        /// Its name, `….inline`.
+        name: String,
+    },
 }
 
 impl Problem {
-    /// The span to point at.
+    /// The span to point at: the closing tag for problems about a closer, else the tag at
+    /// fault.
     pub fn span(&self) -> &Span {
         match self {
             Problem::UnclosedInner { open, .. } => open,
@@ -91,12 +127,14 @@ impl Problem {
                 // Hugo prints the token after the `/`: `>}}` for a bare `{{< / >}}`.
                 let shown = if name.is_empty() { ">}}" } else { name };
                 format!(
-                    "failed to extract shortcode: shortcode \"{shown}\" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided"
+                    "failed to extract shortcode: shortcode \"{shown}\" does not evaluate .Inner \
+                     or .InnerDeindent, yet a closing tag was provided"
                 )
             }
             Problem::InlineNesting { .. } => "inline shortcodes do not support nesting".into(),
             Problem::InlineUndefined { name, .. } => format!(
-                "failed to render shortcode \"{name}\": no earlier definition of shortcode \"{name}\" found"
+                "failed to render shortcode \"{name}\": no earlier definition of shortcode \
+                 \"{name}\" found"
             ),
         }
     }
@@ -106,7 +144,8 @@ impl Problem {
     pub fn reason(&self) -> String {
         match self {
             Problem::UnclosedInner { name, .. } => format!(
-                "the `{name}` shortcode uses inner content, so it needs a closing `{{{{< /{name} >}}}}` or must be self-closed with `/>}}}}`"
+                "the `{name}` shortcode uses inner content, so it needs a closing \
+                 `{{{{< /{name} >}}}}` or must be self-closed with `/>}}}}`"
             ),
             Problem::CloseWithoutOpen { name, .. } => {
                 format!("this closing tag `/{name}` has no shortcode to close")
@@ -116,23 +155,29 @@ impl Problem {
                 close_name,
                 ..
             } => format!(
-                "this closes `{close_name}`, but the open shortcode is `{open_name}` and no `{close_name}` was opened before"
+                "this closes `{close_name}`, but the open shortcode is `{open_name}` and no \
+                 `{close_name}` was opened before"
             ),
             Problem::ClosedNoInner {
                 name,
                 self_closed: true,
                 ..
             } => format!(
-                "the `{name}` shortcode does not use inner content, so it must not be self-closed: remove the `/`"
+                "the `{name}` shortcode does not use inner content, so it must not be self-closed: \
+                 remove the `/`"
             ),
             Problem::ClosedNoInner { name, .. } => format!(
-                "this closing tag has no open shortcode to close: `{name}` does not use inner content, so its tags are not paired; remove the closing tag"
+                "this closing tag has no open shortcode to close: `{name}` does not use inner \
+                 content, so its tags are not paired; remove the closing tag"
             ),
             Problem::InlineNesting { inline_name, .. } => format!(
-                "the inline shortcode `{inline_name}` is still open here, and an inline shortcode body cannot contain other shortcode tags; the next tag must be `{{{{< /{inline_name} >}}}}`"
+                "the inline shortcode `{inline_name}` is still open here, and an inline shortcode \
+                 body cannot contain other shortcode tags; the next tag must be \
+                 `{{{{< /{inline_name} >}}}}`"
             ),
             Problem::InlineUndefined { name, .. } => format!(
-                "`{name}` is used here without a body, but it is not defined earlier in this page (define it first: `{{{{< {name} >}}}}…{{{{< /{name} >}}}}`)"
+                "`{name}` is used here without a body, but it is not defined earlier in this page \
+                 (define it first: `{{{{< {name} >}}}}…{{{{< /{name} >}}}}`)"
             ),
         }
     }
@@ -149,7 +194,8 @@ pub struct Structure {
     pub parent: Vec<Option<usize>>,
 }
 
-/// Structural problems of a page's tags (broken tags and escaped regions unknown).
+/// Structural problems of a page's tags (broken tags and escaped regions unknown), sorted by
+/// span start. `inner` tells the kind of a shortcode name (not asked for `….inline` names).
 pub fn check(tags: &[Tag], inner: impl Fn(&str) -> InnerKind) -> Vec<Problem> {
     analyze(tags, &[], &[], inner).problems
 }
@@ -666,7 +712,8 @@ mod tests {
 
     #[test]
     fn stray_close_of_a_seen_name() {
-        // The closer of a shortcode without .Inner is a stray close (Hugo: "does not evaluate .Inner").
+        // The closer of a shortcode without .Inner is a stray close (Hugo: "does not evaluate
+        // .Inner").
         let p = probs("{{< pos >}} t {{< /pos >}}");
         assert_eq!(
             p,
@@ -676,7 +723,11 @@ mod tests {
                 self_closed: false
             }]
         );
-        assert_eq!(p[0].hugo_message(), "failed to extract shortcode: shortcode \"pos\" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided");
+        assert_eq!(
+            p[0].hugo_message(),
+            "failed to extract shortcode: shortcode \"pos\" does not \
+            evaluate .Inner or .InnerDeindent, yet a closing tag was provided"
+        );
         // A second close of a shortcode with .Inner, a bare `/`, an inline name: nothing to close.
         for src in [
             "{{< wrap >}}x{{< /wrap >}}{{< /wrap >}}",
@@ -762,7 +813,8 @@ mod tests {
         );
         assert_eq!(
             p[0].hugo_message(),
-            "failed to render shortcode \"z.inline\": no earlier definition of shortcode \"z.inline\" found"
+            "failed to render shortcode \"z.inline\": no earlier definition of shortcode \
+             \"z.inline\" found"
         );
         assert!(matches!(
             probs("{{< z.inline >}}")[..],
