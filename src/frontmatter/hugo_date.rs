@@ -44,13 +44,18 @@
 
 use chrono::NaiveDate;
 
-/// Whether Hugo (spf13/cast ToTimeInDefaultLocationE over Go's time.Parse) accepts `s` as a date.
+/// Whether Hugo 0.111.3 accepts the string `s` as a front matter date: Hugo's
+/// `htime.ToTimeInDefaultLocationE` (`common/htime/time.go`, called from
+/// `resources/page/pagemeta/page_frontmatter.go`) hands it to spf13/cast v1.5.0
+/// `StringToDateInDefaultLocation`, which tries Go 1.19's `time.Parse` with each of cast's
+/// layouts. `s` is taken as is: no trimming. See the module comment for the quirks.
 pub fn hugo_parses(s: &str) -> bool {
     let v = s.as_bytes();
     LAYOUTS.iter().any(|layout| go_parse(layout, v))
 }
 
-/// Whether `s` is an RFC 3339 date-time with an explicit offset (`Z` or `±hh:mm`), e.g. 2025-05-13T23:30:17+08:00.
+/// Whether `s` is an RFC 3339 date-time with an explicit offset (`Z` or `±hh:mm`), e.g.
+/// `2025-05-13T23:30:17+08:00`.
 ///
 /// Strict RFC 3339 that Hugo also accepts: `YYYY-MM-DDTHH:MM:SS[.frac](Z|±hh:mm)`.
 /// `T` and `Z` must be uppercase. The date must exist, and hour, minute and second
@@ -103,7 +108,8 @@ fn num(b: &[u8]) -> Option<i64> {
     Some(b.iter().fold(0, |n, &c| n * 10 + i64::from(c - b'0')))
 }
 
-/// Whether year/month/day is a real day of the proleptic Gregorian calendar (what Go's `daysIn` checks).
+/// Whether year/month/day is a real day of the proleptic Gregorian calendar (what Go's `daysIn`
+/// checks).
 fn valid_date(year: i64, month: i64, day: i64) -> bool {
     match (
         i32::try_from(year),
@@ -173,43 +179,57 @@ const SP: Tok = Lit(b" ");
 #[rustfmt::skip]
 const LAYOUTS: [&[Tok]; 24] = [
     // time.RFC3339 "2006-01-02T15:04:05Z07:00"
-    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, Lit(b"T"), Hour, COLON, ZeroMinute, COLON, ZeroSecond, Iso8601ColonTz],
+    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, Lit(b"T"),
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond, Iso8601ColonTz],
     // "2006-01-02"
     &[LongYear, DASH, ZeroMonth, DASH, ZeroDay],
     // "2006-01-02T15:04:05"
-    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, Lit(b"T"), Hour, COLON, ZeroMinute, COLON, ZeroSecond],
+    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, Lit(b"T"),
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond],
     // "2006-01-02 15:04:05"
     &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, SP, Hour, COLON, ZeroMinute, COLON, ZeroSecond],
     // time.RFC1123Z "Mon, 02 Jan 2006 15:04:05 -0700"
-    &[WeekDay, Lit(b", "), ZeroDay, SP, Month, SP, LongYear, SP, Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, NumTz],
+    &[WeekDay, Lit(b", "), ZeroDay, SP, Month, SP, LongYear, SP,
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, NumTz],
     // time.RFC1123 "Mon, 02 Jan 2006 15:04:05 MST"
-    &[WeekDay, Lit(b", "), ZeroDay, SP, Month, SP, LongYear, SP, Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, Tz],
+    &[WeekDay, Lit(b", "), ZeroDay, SP, Month, SP, LongYear, SP,
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, Tz],
     // time.RFC822Z "02 Jan 06 15:04 -0700"
     &[ZeroDay, SP, Month, SP, Year, SP, Hour, COLON, ZeroMinute, SP, NumTz],
     // time.RFC822 "02 Jan 06 15:04 MST"
     &[ZeroDay, SP, Month, SP, Year, SP, Hour, COLON, ZeroMinute, SP, Tz],
     // time.RFC850 "Monday, 02-Jan-06 15:04:05 MST"
-    &[LongWeekDay, Lit(b", "), ZeroDay, DASH, Month, DASH, Year, SP, Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, Tz],
+    &[LongWeekDay, Lit(b", "), ZeroDay, DASH, Month, DASH, Year, SP,
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, Tz],
     // "2006-01-02 15:04:05.999999999 -0700 MST" (Go's Time.String)
-    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, SP, Hour, COLON, ZeroMinute, COLON, ZeroSecond, Frac9, SP, NumTz, SP, Tz],
+    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, SP,
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond, Frac9, SP, NumTz, SP, Tz],
     // "2006-01-02T15:04:05-0700"
-    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, Lit(b"T"), Hour, COLON, ZeroMinute, COLON, ZeroSecond, NumTz],
+    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, Lit(b"T"),
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond, NumTz],
     // "2006-01-02 15:04:05Z0700"
-    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, SP, Hour, COLON, ZeroMinute, COLON, ZeroSecond, Iso8601Tz],
+    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, SP,
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond, Iso8601Tz],
     // time.ANSIC "Mon Jan _2 15:04:05 2006"
-    &[WeekDay, SP, Month, SP, UnderDay, SP, Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, LongYear],
+    &[WeekDay, SP, Month, SP, UnderDay, SP,
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, LongYear],
     // time.UnixDate "Mon Jan _2 15:04:05 MST 2006"
-    &[WeekDay, SP, Month, SP, UnderDay, SP, Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, Tz, SP, LongYear],
+    &[WeekDay, SP, Month, SP, UnderDay, SP,
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, Tz, SP, LongYear],
     // time.RubyDate "Mon Jan 02 15:04:05 -0700 2006"
-    &[WeekDay, SP, Month, SP, ZeroDay, SP, Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, NumTz, SP, LongYear],
+    &[WeekDay, SP, Month, SP, ZeroDay, SP,
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, NumTz, SP, LongYear],
     // "2006-01-02 15:04:05Z07:00"
-    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, SP, Hour, COLON, ZeroMinute, COLON, ZeroSecond, Iso8601ColonTz],
+    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, SP,
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond, Iso8601ColonTz],
     // "02 Jan 2006"
     &[ZeroDay, SP, Month, SP, LongYear],
     // "2006-01-02 15:04:05 -07:00"
-    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, SP, Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, NumColonTz],
+    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, SP,
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, NumColonTz],
     // "2006-01-02 15:04:05 -0700"
-    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, SP, Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, NumTz],
+    &[LongYear, DASH, ZeroMonth, DASH, ZeroDay, SP,
+        Hour, COLON, ZeroMinute, COLON, ZeroSecond, SP, NumTz],
     // time.Kitchen "3:04PM"
     &[Hour12, COLON, ZeroMinute, Pm],
     // time.Stamp "Jan _2 15:04:05"
@@ -578,14 +598,14 @@ mod tests {
     /// accepted). Go's own `time.Parse` (go1.19.8) with cast's layout list agreed on
     /// every string, and so did about 2.6 million generated strings.
     const CASES: &[(&str, bool)] = &[
-        ("2025-05-13T23:30:17+08:00", true),                 // RFC 3339
-        ("2025-05-13T23:30:17Z", true),                      // RFC 3339, Z
-        ("2025-05-13T23:30:17-00:00", true),                 // RFC 3339, -00:00
-        ("2025-05-13T23:30:17.123456789Z", true),            // fraction
-        ("2025-05-13T23:30:17,5+08:00", true),               // comma fraction
-        ("2025-05-13T23:30:17.1234567891234+08:00", true),   // 13 fraction digits
-        ("2025-05-13T1:30:17Z", true),                       // one-digit hour
-        ("2025-05-13T23:30:17+99:99", true),                 // Go 1.19: offset not range-checked
+        ("2025-05-13T23:30:17+08:00", true),               // RFC 3339
+        ("2025-05-13T23:30:17Z", true),                    // RFC 3339, Z
+        ("2025-05-13T23:30:17-00:00", true),               // RFC 3339, -00:00
+        ("2025-05-13T23:30:17.123456789Z", true),          // fraction
+        ("2025-05-13T23:30:17,5+08:00", true),             // comma fraction
+        ("2025-05-13T23:30:17.1234567891234+08:00", true), // 13 fraction digits
+        ("2025-05-13T1:30:17Z", true),                     // one-digit hour
+        ("2025-05-13T23:30:17+99:99", true),               // Go 1.19: offset not range-checked
         ("2025-05-13T23:30:.5Z", true), // Go 1.19: seconds digits missing before fraction
         ("2025-05-13T23:30:17z", false), // lowercase z
         ("2025-05-13t23:30:17Z", false), // lowercase t
@@ -620,80 +640,81 @@ mod tests {
         ("2025-05-13 23:30:17.123 +0800 CST", true), // Time.String
         ("2025-05-13 23:30:17 +0000 UTC", true), // Time.String, no fraction
         ("2025-05-13 23:30:17.123456789 +0800 +08", true), // Time.String, +08 as zone name
-        ("2025-05-13 23:30:17.1234567891 +0800 CST", false), // Go 1.19: Time.String takes at most 9 digits
-        ("2025-05-13 23:30:17 +08:00 CST", false),           // Time.String with +08:00
-        ("2025-05-13", true),                                // date
-        ("2024-02-29", true),                                // leap day
-        ("2000-02-29", true),                                // leap day, year 2000
-        ("0000-03-01", true),                                // year 0
-        ("9999-12-31", true),                                // year 9999
-        ("2025-02-30", false),                               // Feb 30
-        ("2023-02-29", false),                               // not a leap year
-        ("1900-02-29", false),                               // 1900 not a leap year
-        ("2025-04-31", false),                               // Apr 31
-        ("2025-00-10", false),                               // month 0
-        ("2025-05-00", false),                               // day 0
-        ("2023-1-2", false),                                 // one-digit month and day
-        ("2023/01/02", false),                               // slashes
-        ("13/05/2025", false),                               // dd/mm/yyyy
-        ("20230102", false),                                 // digits only
-        ("99999999999-01-01", false),                        // huge year
-        ("-2023-01-02", false),                              // negative year
-        ("+2023-01-02", false),                              // plus year
-        (" 2025-05-13", false),                              // leading space
-        ("2025-05-13 ", false),                              // trailing space
-        ("2025-05-13\n", false),                             // trailing newline
-        ("\u{ff12}\u{ff10}\u{ff12}\u{ff15}-05-13", false),   // full-width digits
-        ("", false),                                         // empty
-        ("yesterday", false),                                // word
-        ("January 2, 2023", false),                          // long month
-        ("Tue, 13 May 2025 23:30:17 +0800", true),           // RFC1123Z
-        ("Tue, 13 May 2025 23:30:17.5 +0800", true),         // RFC1123Z, fraction
-        ("Tue, 13 May 2025 23:30:17 CEST", true),            // RFC1123
-        ("Tue, 13 May 2025 23:30:17 GMT", true),             // RFC1123, GMT
-        ("Tue, 13 May 2025 23:30:17 GMT+5", true),           // RFC1123, GMT+5
-        ("Tue, 13 May 2025 23:30:17 +05", true),             // RFC1123, +05 as zone name
-        ("Tue, 13 May 2025 23:30:17 WITA", true),            // RFC1123, WITA
-        ("Tue, 13 May 2025 23:30:17 ChST", true),            // RFC1123, ChST
-        ("Fri, 13 May 2025 23:30:17 GMT", true),             // wrong weekday is not checked
-        ("tue, 13 MAY 2025 23:30:17 GMT", true),             // names are case-insensitive
-        ("Tue,  13 May 2025 23:30:17 GMT", true),            // two spaces
-        ("Tue, 13 May 2025 23:30:17 +08:00", false),         // RFC1123 with +08:00
-        ("Tue, 13 May 2025 23:30:17 GMT+24", false),         // GMT+24
-        ("Tue, 13 May 2025 23:30:17 ABCD", false),           // 4 capitals not ending in T
-        ("Tue, 13 May 2025 23:30:17 gmt", false),            // lowercase zone
-        ("Tue, 3 May 2025 23:30:17 GMT", false),             // one-digit day where 02
-        ("Tue, 13 Mai 2025 23:30:17 GMT", false),            // unknown month
-        ("13 May 25 23:30 +0800", true),                     // RFC822Z
-        ("13 May 25 23:30 UTC", true),                       // RFC822
-        ("13 May -1 23:30 UTC", true),                       // Go 1.19: signed two-digit year
-        ("13 May 25 23:30:17 UTC", false),                   // RFC822 has no seconds
-        ("13 May 25 23:30 +08:00", false),                   // RFC822Z with +08:00
-        ("Tuesday, 13-May-25 23:30:17 UTC", true),           // RFC850
-        ("Tue, 13-May-25 23:30:17 UTC", false),              // RFC850 short weekday
-        ("Tue May 13 23:30:17 2025", true),                  // ANSIC
-        ("Sat May  3 23:30:17 2025", true),                  // ANSIC, space-padded day
-        ("Sat May 3 23:30:17 2025", true),                   // ANSIC, one-digit day
-        ("Tue May 13 23:30:17 PDT 2025", true),              // UnixDate
-        ("Tue May 13 23:30:17 +0800 2025", true),            // RubyDate
-        ("Tue May 13 23:30:17 +08:00 2025", false),          // RubyDate with +08:00
-        ("Sat May 3 23:30:17 +0800 2025", false),            // RubyDate needs two-digit day
-        ("13 May 2025", true),                               // 02 Jan 2006
-        ("13 may 2025", true),                               // 02 Jan 2006, lowercase
-        ("3 May 2025", false),                               // one-digit day
-        ("May 13 2025", false),                              // Jan 02 2006
-        ("13 May 2025 23:30", false),                        // with time
-        ("3:04PM", true),                                    // Kitchen
-        ("12:00AM", true),                                   // Kitchen, 12AM
-        ("3:04pm", false),                                   // Kitchen, lowercase pm
-        ("13:04PM", false),                                  // Kitchen, hour 13
-        ("May 13 23:30:17", true),                           // Stamp
-        ("May 13 23:30:17.123", true),                       // StampMilli
-        ("May 13 23:30:17.1234", true),                      // Stamp takes any fraction
-        ("Feb 29 10:00:00", true),                           // Stamp, year 0 is a leap year
-        ("Jan 02 15:04:05.+12", true),                       // Go 1.19: signed StampMilli fraction
-        ("May 13 23:30:17.-12", false),                      // negative fraction
-        ("Feb 30 10:00:00", false),                          // Stamp, Feb 30
+        // Go 1.19: Time.String takes at most 9 digits
+        ("2025-05-13 23:30:17.1234567891 +0800 CST", false),
+        ("2025-05-13 23:30:17 +08:00 CST", false), // Time.String with +08:00
+        ("2025-05-13", true),                      // date
+        ("2024-02-29", true),                      // leap day
+        ("2000-02-29", true),                      // leap day, year 2000
+        ("0000-03-01", true),                      // year 0
+        ("9999-12-31", true),                      // year 9999
+        ("2025-02-30", false),                     // Feb 30
+        ("2023-02-29", false),                     // not a leap year
+        ("1900-02-29", false),                     // 1900 not a leap year
+        ("2025-04-31", false),                     // Apr 31
+        ("2025-00-10", false),                     // month 0
+        ("2025-05-00", false),                     // day 0
+        ("2023-1-2", false),                       // one-digit month and day
+        ("2023/01/02", false),                     // slashes
+        ("13/05/2025", false),                     // dd/mm/yyyy
+        ("20230102", false),                       // digits only
+        ("99999999999-01-01", false),              // huge year
+        ("-2023-01-02", false),                    // negative year
+        ("+2023-01-02", false),                    // plus year
+        (" 2025-05-13", false),                    // leading space
+        ("2025-05-13 ", false),                    // trailing space
+        ("2025-05-13\n", false),                   // trailing newline
+        ("\u{ff12}\u{ff10}\u{ff12}\u{ff15}-05-13", false), // full-width digits
+        ("", false),                               // empty
+        ("yesterday", false),                      // word
+        ("January 2, 2023", false),                // long month
+        ("Tue, 13 May 2025 23:30:17 +0800", true), // RFC1123Z
+        ("Tue, 13 May 2025 23:30:17.5 +0800", true), // RFC1123Z, fraction
+        ("Tue, 13 May 2025 23:30:17 CEST", true),  // RFC1123
+        ("Tue, 13 May 2025 23:30:17 GMT", true),   // RFC1123, GMT
+        ("Tue, 13 May 2025 23:30:17 GMT+5", true), // RFC1123, GMT+5
+        ("Tue, 13 May 2025 23:30:17 +05", true),   // RFC1123, +05 as zone name
+        ("Tue, 13 May 2025 23:30:17 WITA", true),  // RFC1123, WITA
+        ("Tue, 13 May 2025 23:30:17 ChST", true),  // RFC1123, ChST
+        ("Fri, 13 May 2025 23:30:17 GMT", true),   // wrong weekday is not checked
+        ("tue, 13 MAY 2025 23:30:17 GMT", true),   // names are case-insensitive
+        ("Tue,  13 May 2025 23:30:17 GMT", true),  // two spaces
+        ("Tue, 13 May 2025 23:30:17 +08:00", false), // RFC1123 with +08:00
+        ("Tue, 13 May 2025 23:30:17 GMT+24", false), // GMT+24
+        ("Tue, 13 May 2025 23:30:17 ABCD", false), // 4 capitals not ending in T
+        ("Tue, 13 May 2025 23:30:17 gmt", false),  // lowercase zone
+        ("Tue, 3 May 2025 23:30:17 GMT", false),   // one-digit day where 02
+        ("Tue, 13 Mai 2025 23:30:17 GMT", false),  // unknown month
+        ("13 May 25 23:30 +0800", true),           // RFC822Z
+        ("13 May 25 23:30 UTC", true),             // RFC822
+        ("13 May -1 23:30 UTC", true),             // Go 1.19: signed two-digit year
+        ("13 May 25 23:30:17 UTC", false),         // RFC822 has no seconds
+        ("13 May 25 23:30 +08:00", false),         // RFC822Z with +08:00
+        ("Tuesday, 13-May-25 23:30:17 UTC", true), // RFC850
+        ("Tue, 13-May-25 23:30:17 UTC", false),    // RFC850 short weekday
+        ("Tue May 13 23:30:17 2025", true),        // ANSIC
+        ("Sat May  3 23:30:17 2025", true),        // ANSIC, space-padded day
+        ("Sat May 3 23:30:17 2025", true),         // ANSIC, one-digit day
+        ("Tue May 13 23:30:17 PDT 2025", true),    // UnixDate
+        ("Tue May 13 23:30:17 +0800 2025", true),  // RubyDate
+        ("Tue May 13 23:30:17 +08:00 2025", false), // RubyDate with +08:00
+        ("Sat May 3 23:30:17 +0800 2025", false),  // RubyDate needs two-digit day
+        ("13 May 2025", true),                     // 02 Jan 2006
+        ("13 may 2025", true),                     // 02 Jan 2006, lowercase
+        ("3 May 2025", false),                     // one-digit day
+        ("May 13 2025", false),                    // Jan 02 2006
+        ("13 May 2025 23:30", false),              // with time
+        ("3:04PM", true),                          // Kitchen
+        ("12:00AM", true),                         // Kitchen, 12AM
+        ("3:04pm", false),                         // Kitchen, lowercase pm
+        ("13:04PM", false),                        // Kitchen, hour 13
+        ("May 13 23:30:17", true),                 // Stamp
+        ("May 13 23:30:17.123", true),             // StampMilli
+        ("May 13 23:30:17.1234", true),            // Stamp takes any fraction
+        ("Feb 29 10:00:00", true),                 // Stamp, year 0 is a leap year
+        ("Jan 02 15:04:05.+12", true),             // Go 1.19: signed StampMilli fraction
+        ("May 13 23:30:17.-12", false),            // negative fraction
+        ("Feb 30 10:00:00", false),                // Stamp, Feb 30
     ];
 
     #[test]
