@@ -1,5 +1,9 @@
 //! The parts of Hugo's own configuration that decide what pagelint checks:
 //! where content and static files live, themes, taxonomies, params.
+//!
+//! Read as Hugo 0.111.3 reads it (`hugolib/config.go` `LoadConfig`, `config/configLoader.go`
+//! `LoadConfigFromDir`, `modules/config.go` `ApplyProjectConfigDefaults`), for the keys
+//! pagelint uses only; anything else in the config is ignored.
 
 use std::path::{Path, PathBuf};
 
@@ -12,41 +16,69 @@ const CONFIG_EXTS: &[&str] = &["toml", "yaml", "yml", "json"];
 /// A static directory and the URL prefix it is mounted at (empty for the root).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaticDir {
+    /// The directory as the config writes it, relative to the site root (or absolute).
     pub dir: PathBuf,
+    /// Where its files are published: `img` for a mount target `static/img`, no slashes at
+    /// either end; empty for the site root.
     pub prefix: String,
 }
 
 /// A theme or module the config names, with where its value was written.
 #[derive(Debug, Clone)]
 pub struct Component {
+    /// The name (for a module import, its `path`) as written.
     pub name: String,
+    /// Its folder relative to the site root: `themesDir`/name, or `_vendor`/name for a module
+    /// import found only there.
     pub dir: PathBuf,
+    /// Whether `dir` exists under the site root.
     pub present: bool,
+    /// Where the name is written, a byte range in the config file it came from.
     pub span: Span,
 }
 
+/// What pagelint takes from a site's Hugo config; [`HugoConfig::load`] reads it. The default
+/// value is a site with no config at all, not Hugo's defaults.
 #[derive(Debug, Default)]
 pub struct HugoConfig {
     /// The main config file, relative to the site root, and its text (for reports).
     pub file: Option<(PathBuf, String)>,
+    /// `contentDir` (default `content`), then each language's own `contentDir`; replaced by
+    /// the sources of `module.mounts` whose target is `content` when there are any.
     pub content_dirs: Vec<PathBuf>,
+    /// `staticDir` (default `static`) and `staticDir0` to `staticDir10`, as Hugo's
+    /// `getStaticDirs`; replaced by the `module.mounts` whose target is `static` or below it
+    /// when there are any.
     pub static_dirs: Vec<StaticDir>,
+    /// `theme` (one or a list), then the `module.imports` paths.
     pub themes: Vec<Component>,
+    /// The plural names of the `taxonomies` table, lowercased; Hugo's `tags` and `categories`
+    /// when the table is absent.
     pub taxonomies: Vec<String>,
+    /// `enableInlineShortcodes = true`.
     pub inline_shortcodes: bool,
+    /// `markup.goldmark.renderer.unsafe = true`: raw HTML in Markdown is rendered.
     pub unsafe_html: bool,
+    /// The `params` table as written, if any.
     pub params: Option<Node>,
+    /// The keys of the `languages` table, lowercased, in order.
     pub languages: Vec<String>,
 }
 
+/// A Hugo config file that does not parse.
 #[derive(Debug)]
 pub struct HugoConfigError {
+    /// The file.
     pub path: PathBuf,
+    /// Its text (invalid UTF-8 replaced), for the report's snippet.
     pub text: String,
+    /// The parser's message and the byte span in `text` it points at.
     pub error: ConfigError,
 }
 
-/// Whether `dir` looks like the root of a Hugo site or a pagelint project.
+/// Whether `dir` looks like the root of a Hugo site or a pagelint project: a `hugo.*` or
+/// `config.*` file (TOML, YAML or JSON), a `config/_default` folder, or a `pagelint.toml` /
+/// `.pagelint.toml`.
 pub fn is_site_root(dir: &Path) -> bool {
     CONFIG_NAMES.iter().any(|n| {
         CONFIG_EXTS
@@ -116,8 +148,12 @@ fn truthy(node: Option<&Entry>) -> bool {
 }
 
 impl HugoConfig {
-    /// Reads the site's config: `hugo.*` else `config.*`, with `config/_default/*`
-    /// and `config/production/*` merged over it.
+    /// Reads the site's config: `hugo.*` else `config.*` (`.toml`, `.yaml`, `.yml`, `.json`, in
+    /// that order), with `config/_default/*` and then `config/production/*` merged over it in
+    /// file name order, as Hugo's `LoadConfigFromDir` does for the production environment: a
+    /// `hugo.*` / `config.*` file there merges at the top, `params.toml` and the like under
+    /// their key. Keys merge case-insensitively, later files winning. A missing file is no
+    /// error; a file that does not parse is, with its path and text.
     pub fn load(root: &Path) -> Result<HugoConfig, HugoConfigError> {
         let mut tree = Node::new(0..0, NodeKind::Map(Vec::new()));
         let mut file = None;
@@ -386,7 +422,11 @@ mod tests {
 
     #[test]
     fn languages_and_taxonomies() {
-        let c = from("[taxonomies]\ntag = \"tags\"\n[languages.en]\ncontentDir = \"content/en\"\n[languages.fr]\ncontentDir = \"content/fr\"\n");
+        let c = from(concat!(
+            "[taxonomies]\ntag = \"tags\"\n",
+            "[languages.en]\ncontentDir = \"content/en\"\n",
+            "[languages.fr]\ncontentDir = \"content/fr\"\n",
+        ));
         assert_eq!(c.taxonomies, ["tags"]);
         assert_eq!(c.content_dirs.len(), 3);
         assert_eq!(c.languages, ["en", "fr"]);
