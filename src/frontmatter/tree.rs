@@ -42,6 +42,13 @@ pub struct Entry {
     pub value: Node,
 }
 
+/// An empty map at `0..0`: the tree of a config that sets nothing.
+impl Default for Node {
+    fn default() -> Self {
+        Node::new(0..0, NodeKind::Map(Vec::new()))
+    }
+}
+
 impl Node {
     pub fn new(span: Span, kind: NodeKind) -> Self {
         Node { span, kind }

@@ -63,6 +63,10 @@ pub struct HugoConfig {
     pub params: Option<Node>,
     /// The keys of the `languages` table, lowercased, in order.
     pub languages: Vec<String>,
+    /// The whole merged config tree (root file, then `config/_default/`, then
+    /// `config/production/`), for settings read where they are used: see [`HugoConfig::get`].
+    /// Spans point into the file each value came from.
+    pub tree: Node,
 }
 
 /// A Hugo config file that does not parse.
@@ -199,7 +203,15 @@ impl HugoConfig {
         }
         let mut config = HugoConfig::from_tree(root, &tree);
         config.file = file;
+        config.tree = tree;
         Ok(config)
+    }
+
+    /// The value at a dotted path of the merged config, keys compared case-insensitively as
+    /// Hugo does: `get("markup.goldmark.renderHooks.image.useEmbedded")`. None when a part of
+    /// the path is absent or not a table.
+    pub fn get(&self, path: &str) -> Option<&Node> {
+        self.tree.get_path(path).map(|e| &e.value)
     }
 
     /// The settings pagelint uses, from the merged config tree (`root` is the site root, to
@@ -238,6 +250,7 @@ impl HugoConfig {
             unsafe_html: truthy(tree.get_path("markup.goldmark.renderer.unsafe")),
             params: get("params").map(|e| e.value.clone()),
             languages,
+            tree: Node::default(),
         }
     }
 }
