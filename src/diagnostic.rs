@@ -24,13 +24,18 @@ pub struct RuleMeta {
     pub doc: &'static str,
 }
 
+/// How serious a finding is. Any error makes the run exit 1; warnings alone
+/// exit 0. Ordered: `Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Reported; the run still exits 0.
     Warning,
+    /// Reported; the run exits 1 (unless `--exit-zero`).
     Error,
 }
 
 impl Severity {
+    /// `"warning"` or `"error"`, as the reports and the config write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Warning => "warning",
@@ -48,11 +53,15 @@ impl fmt::Display for Severity {
 /// A rule's configured level: a severity, or off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
+    /// `"off"`: the rule does not run.
     Off,
+    /// `"error"` or `"warning"`: the rule runs and its findings get this severity.
     On(Severity),
 }
 
 impl Level {
+    /// Reads a level as `[rules]` and `[[overrides]]` write it: `"error"`,
+    /// `"warning"` (or `"warn"`), `"off"`; None for anything else.
     pub fn parse(s: &str) -> Option<Level> {
         match s {
             "error" => Some(Level::On(Severity::Error)),
@@ -63,25 +72,37 @@ impl Level {
     }
 }
 
+/// Whether a fix may be applied without the author looking at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Applicability {
+    /// Applied by `--fix`: the intended text is certain, e.g. an image path or
+    /// an allowed value written in another letter case.
     Safe,
+    /// Applied only with `--unsafe-fixes`: a guess, such as a did-you-mean
+    /// replacement or `https://` put in front of a bare host.
     Unsafe,
 }
 
+/// One replacement in a file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
+    /// The bytes replaced (empty for an insertion), as a byte span of the file.
     pub span: Span,
+    /// The text written in their place.
     pub content: String,
 }
 
+/// A finding's fix: edits applied together or not at all (by `fix::apply`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
+    /// Which of `--fix` and `--unsafe-fixes` applies it.
     pub applicability: Applicability,
+    /// Edits of the file the finding is in.
     pub edits: Vec<Edit>,
 }
 
 impl Fix {
+    /// A safe fix replacing the bytes of `span` with `content`.
     pub fn safe(span: Span, content: impl Into<String>) -> Self {
         Fix {
             applicability: Applicability::Safe,
@@ -92,6 +113,7 @@ impl Fix {
         }
     }
 
+    /// An unsafe fix replacing the bytes of `span` with `content`.
     pub fn unsafe_(span: Span, content: impl Into<String>) -> Self {
         Fix {
             applicability: Applicability::Unsafe,
@@ -103,16 +125,26 @@ impl Fix {
     }
 }
 
+/// A labelled byte span of the file, shown in the snippet beside the primary one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
+    /// The bytes the label underlines.
     pub span: Span,
+    /// The text under them; empty for an underline alone.
     pub text: String,
 }
 
+/// One finding of one rule in one file. Spans are byte offsets into the
+/// file's whole text (front matter included); the reporters turn them into
+/// 1-based lines and character columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The rule's name ([`RuleMeta::name`]).
     pub rule: &'static str,
+    /// The rule's default, or what the rule chose for this finding; the
+    /// engine replaces it with the rule's configured level, if it has one.
     pub severity: Severity,
+    /// One line saying what is wrong, e.g. ``image `/a.png` does not exist``.
     pub message: String,
     /// The primary span: what the finding points at.
     pub span: Span,
@@ -120,7 +152,9 @@ pub struct Diagnostic {
     pub label: String,
     /// Further labelled spans (the opener of a mismatched shortcode, the first of two keys).
     pub related: Vec<Label>,
+    /// What to do about it, shown after the snippet; None when there is nothing to add.
     pub help: Option<String>,
+    /// The edit that resolves the finding, when pagelint knows one.
     pub fix: Option<Fix>,
 }
 
@@ -139,21 +173,25 @@ impl Diagnostic {
         }
     }
 
+    /// Sets the text under the primary span.
     pub fn label(mut self, text: impl Into<String>) -> Self {
         self.label = text.into();
         self
     }
 
+    /// Sets the help line.
     pub fn help(mut self, text: impl Into<String>) -> Self {
         self.help = Some(text.into());
         self
     }
 
+    /// Sets or clears the help line.
     pub fn maybe_help(mut self, text: Option<String>) -> Self {
         self.help = text;
         self
     }
 
+    /// Adds a labelled span beside the primary one.
     pub fn related(mut self, span: Span, text: impl Into<String>) -> Self {
         self.related.push(Label {
             span,
@@ -162,11 +200,14 @@ impl Diagnostic {
         self
     }
 
+    /// Overrides the rule's default severity (for a finding whose weight
+    /// depends on the case, such as an empty field that is required).
     pub fn severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
         self
     }
 
+    /// Attaches a fix.
     pub fn fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
         self
@@ -194,6 +235,7 @@ impl Default for Sink {
 }
 
 impl Sink {
+    /// A sink that keeps at most `limit` findings.
     pub fn with_limit(limit: usize) -> Self {
         Sink {
             items: Vec::new(),
@@ -202,6 +244,7 @@ impl Sink {
         }
     }
 
+    /// Adds a finding, or counts it as dropped when the sink is full.
     pub fn push(&mut self, d: Diagnostic) {
         if self.items.len() < self.limit {
             self.items.push(d);
@@ -210,6 +253,7 @@ impl Sink {
         }
     }
 
+    /// Whether the limit is reached: further findings are only counted.
     pub fn is_full(&self) -> bool {
         self.items.len() >= self.limit
     }
@@ -224,18 +268,22 @@ impl Sink {
         self.dropped > 0
     }
 
+    /// Findings kept (dropped ones not counted).
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
+    /// Whether no finding was kept.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
+    /// The findings kept, in the order they were pushed.
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
     }
 
+    /// The findings kept so far, in the order they were pushed.
     pub fn as_slice(&self) -> &[Diagnostic] {
         &self.items
     }

@@ -8,28 +8,49 @@ use crate::frontmatter::{self, FrontMatter, Node, Split};
 use crate::source::LineIndex;
 use crate::version::HugoVersion;
 
+/// One content file: its text, where its front matter and body are, and the
+/// parts of the body rules ask for, each parsed once on first use.
 #[derive(Debug)]
 pub struct Document {
     /// Path relative to the site root with `/` separators; schemas match against it.
     pub rel_path: String,
+    /// The whole file as UTF-8, BOM included. Invalid UTF-8 is replaced with
+    /// U+FFFD; empty for a UTF-16 or binary file. Every span indexes this.
     pub text: String,
+    /// Where the front matter and the body are; no front matter and an empty
+    /// body when the file is [`unreadable`](Self::unreadable).
     pub split: Split,
     /// Why the bytes are not a text Hugo can read, if they are not.
     pub unreadable: Option<Unreadable>,
+    /// The Hugo release whose behaviour applies: the run's `Site::version`.
     pub version: HugoVersion,
     lines: OnceLock<LineIndex>,
     shortcodes: OnceLock<Shortcodes>,
     images: OnceLock<Vec<Image>>,
 }
 
+/// Why a file's bytes are not text Hugo can read (the `file-encoding` rule).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unreadable {
-    InvalidUtf8 { offset: usize },
+    /// Not UTF-8.
+    InvalidUtf8 {
+        /// Byte offset of the first byte that is not valid UTF-8.
+        offset: usize,
+    },
+    /// Starts with a UTF-16 byte order mark (`FF FE` or `FE FF`).
     Utf16,
-    Binary { offset: usize },
+    /// A NUL byte in the first 8 KiB, of which over a tenth are control bytes
+    /// other than `\t`, `\n`, `\v`, `\f` and `\r`.
+    Binary {
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
 }
 
 impl Document {
+    /// Decodes `bytes` and splits off the front matter as `version` of Hugo
+    /// would. Never fails: bytes that are not text give a document with
+    /// [`unreadable`](Self::unreadable) set.
     pub fn parse(rel_path: String, bytes: Vec<u8>, version: HugoVersion) -> Document {
         let (text, unreadable) = decode(bytes);
         let split = if unreadable.is_some() {
@@ -52,6 +73,7 @@ impl Document {
         }
     }
 
+    /// The front matter block, parsed or not; None when the file has none.
     pub fn front_matter(&self) -> Option<&FrontMatter> {
         self.split.front_matter.as_ref()
     }
@@ -61,10 +83,12 @@ impl Document {
         self.front_matter().and_then(|fm| fm.tree.as_ref().ok())
     }
 
+    /// The content after the front matter (the whole text when there is none).
     pub fn body(&self) -> &str {
         &self.text[self.split.body.clone()]
     }
 
+    /// The line index of [`text`](Self::text), built on first use.
     pub fn lines(&self) -> &LineIndex {
         self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
@@ -78,11 +102,16 @@ impl Document {
         (self.text, lines)
     }
 
+    /// The body's shortcode tags and lexer errors, lexed on first use as
+    /// Hugo's page lexer would (`parser/pageparser/pagelexer_shortcode.go`);
+    /// spans are file offsets.
     pub fn shortcodes(&self) -> &Shortcodes {
         self.shortcodes
             .get_or_init(|| body::shortcodes(self.body(), self.split.body.start))
     }
 
+    /// The body's images (Markdown, `<img>`, `figure` shortcodes), found on
+    /// first use and sorted by position; front matter images are not among them.
     pub fn images(&self) -> &[Image] {
         self.images
             .get_or_init(|| body::images(&self.text, self.split.body.clone(), self.shortcodes()))

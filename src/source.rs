@@ -5,6 +5,9 @@
 
 use std::ops::Range;
 
+/// Where each line of one text starts, and character counts per 4 KiB block:
+/// a byte offset becomes a line and column by a binary search and a count
+/// over at most a block, never a scan of a long line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     /// Byte offset where each line starts.
@@ -23,6 +26,8 @@ fn char_starts(bytes: &[u8]) -> usize {
 }
 
 impl LineIndex {
+    /// Indexes `text` in one pass. Every method that takes a text must be
+    /// given this same one.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
@@ -58,6 +63,8 @@ impl LineIndex {
         base + char_starts(&text.as_bytes()[block * BLOCK..offset])
     }
 
+    /// Lines in the text: line endings plus one (a text ending in a line
+    /// ending has an empty last line).
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }
@@ -80,6 +87,7 @@ impl LineIndex {
         start..end
     }
 
+    /// Byte offset where a 0-based line starts. Panics past the last line.
     pub fn line_start(&self, line: usize) -> usize {
         self.starts[line]
     }

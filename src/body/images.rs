@@ -8,20 +8,27 @@ use regex::Regex;
 use super::{Params, Shortcodes};
 use crate::frontmatter::Span;
 
+/// How a page references an image.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImageSource {
+    /// Markdown `![alt](path)`, or `![alt][label]` with a reference definition.
     Markdown,
+    /// `src` of an `<img>` tag in raw HTML, entities decoded.
     Html,
+    /// `src` of Hugo's built-in `figure` shortcode.
     Figure,
+    /// A front matter value under one of the `[images] fields`.
     FrontMatter,
 }
 
+/// One image reference of a page, before any lookup.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Image {
     /// The destination as the renderer sees it (Markdown escapes resolved).
     pub path: String,
     /// Where the path is written in the file (the reference definition for `![a][r]`).
     pub span: Span,
+    /// How the page references it.
     pub source: ImageSource,
 }
 

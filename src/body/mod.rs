@@ -25,6 +25,7 @@ impl Tag {
         }
     }
 
+    /// Whether the tag has any argument, named or positional.
     pub fn has_params(&self) -> bool {
         !matches!(self.params, Params::None)
     }

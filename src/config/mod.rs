@@ -1,5 +1,6 @@
 //! `pagelint.toml`: the schema of the site's front matter, rule levels,
-//! overrides and the other knobs of spec §4. Every key is checked.
+//! overrides, excluded files, shortcode arguments and image fields (the
+//! *Configuration* section of `README.md`). Every key is checked.
 
 pub mod read;
 
@@ -17,14 +18,25 @@ use crate::version::HugoVersion;
 pub use read::ConfigError;
 use read::{Result, Table};
 
+/// A parsed `pagelint.toml`; the default is the configuration of a site
+/// without one.
 #[derive(Debug, Default)]
 pub struct Config {
+    /// `hugo-version`: whose behaviour to check against; None: not set.
     pub hugo_version: Option<HugoVersion>,
+    /// `exclude`: content files the walk skips (explicit files too with
+    /// `--force-exclude`).
     pub exclude: Globs,
+    /// `[rules]`: a level per rule name.
     pub rules: FxHashMap<&'static str, Level>,
+    /// `[[schema]]` tables in file order; the first that matches a page applies.
     pub schemas: Vec<Schema>,
+    /// `[shortcodes.NAME]` tables, keyed by shortcode name as written.
     pub shortcodes: HashMap<String, ShortcodeDecl>,
+    /// `[images] fields`: front matter keys, dotted for nested maps
+    /// (`cover.image`), whose string or list-of-strings values are image paths.
     pub image_fields: Vec<String>,
+    /// `[[overrides]]` tables in file order; a later match wins.
     pub overrides: Vec<Override>,
 }
 
@@ -36,6 +48,8 @@ pub struct Globs {
 }
 
 impl Globs {
+    /// Compiles globs in which `*` does not cross `/`; a bad glob is an
+    /// error at its span in the config file.
     pub fn new(patterns: &[(String, Span)]) -> Result<Self> {
         let mut builder = GlobSetBuilder::new();
         for (p, span) in patterns {
@@ -56,34 +70,46 @@ impl Globs {
         })
     }
 
+    /// Compiles plain patterns; if one is bad the set is empty and matches nothing.
     pub fn from_strs(patterns: &[&str]) -> Self {
         let owned: Vec<_> = patterns.iter().map(|p| (p.to_string(), 0..0)).collect();
         Globs::new(&owned).unwrap_or_default()
     }
 
+    /// Whether a site-relative `/`-separated path matches one of the globs.
     pub fn is_match(&self, path: &str) -> bool {
         !self.empty && self.set.is_match(path)
     }
 
+    /// Whether there are no globs (nothing matches).
     pub fn is_empty(&self) -> bool {
         self.empty
     }
 }
 
+/// A `[[schema]]` table: the front matter fields of the pages its globs match.
 #[derive(Debug)]
 pub struct Schema {
+    /// `name`, used in messages; empty when not set.
     pub name: String,
+    /// `files`: the pages it applies to (required).
     pub files: Globs,
+    /// `exclude`: pages among `files` it does not apply to.
     pub exclude: Globs,
+    /// `closed`: whether keys not among `fields` are `unknown-field` findings.
     pub closed: bool,
+    /// `[schema.fields.NAME]` tables, in file order.
     pub fields: Vec<Field>,
 }
 
 impl Schema {
+    /// Whether a site-relative path matches `files` and not `exclude`.
     pub fn applies_to(&self, path: &str) -> bool {
         self.files.is_match(path) && !self.exclude.is_match(path)
     }
 
+    /// The field declared for a front matter key, ignoring ASCII case as Hugo
+    /// lowercases keys.
     pub fn field(&self, key: &str) -> Option<&Field> {
         self.fields
             .iter()
@@ -91,15 +117,25 @@ impl Schema {
     }
 }
 
+/// A field's `type`: the value shapes `field-type` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldType {
+    /// `"string"`: a string, or a number (Hugo converts it).
     String,
+    /// `"bool"`: `true` or `false`, not a string such as `"yes"`.
     Bool,
+    /// `"int"`: an integer.
     Int,
+    /// `"float"`: a number, integers included.
     Float,
+    /// `"datetime"`: a string or TOML date-time that `date-format` checks, or
+    /// an integer (Unix seconds).
     Datetime,
+    /// `"url"`: a string that `url-format` checks.
     Url,
+    /// `"list"`: a sequence or array.
     List,
+    /// `"map"`: a mapping or table.
     Map,
 }
 
@@ -122,43 +158,70 @@ impl FieldType {
         })
     }
 
+    /// The name `type` uses, e.g. `"datetime"`.
     pub fn name(self) -> &'static str {
         Self::NAMES[self as usize]
     }
 }
 
+/// A datetime field's `format`: which dates `date-format` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateFormat {
-    /// Any date Hugo parses.
+    /// `"hugo"`: any date Hugo parses.
     Hugo,
+    /// `"rfc3339"`: RFC 3339 with an offset, `Z` or `±hh:mm`
+    /// (`2025-05-13T23:30:17+08:00`).
     Rfc3339,
 }
 
+/// A `[schema.fields.NAME]` table: what one front matter key must hold.
+/// Options that do not apply to a value's type are ignored.
 #[derive(Debug, Clone)]
 pub struct Field {
+    /// The key, matched ignoring ASCII case.
     pub name: String,
+    /// `type`; None: any type.
     pub ty: Option<FieldType>,
+    /// `required`: absent is a `required-field` error, empty an `empty-field` error.
     pub required: bool,
+    /// `allow-empty`: an empty value is no `empty-field` finding.
     pub allow_empty: bool,
+    /// `values`: the allowed values, or allowed items of a list, compared
+    /// exactly with a scalar's text; None: any.
     pub values: Option<Vec<String>>,
+    /// `pattern`, anchored as `^(?:PATTERN)$`: every scalar or list item must
+    /// match it whole.
     pub pattern: Option<Regex>,
+    /// `min-length`: fewest characters (not bytes) of a string.
     pub min_length: Option<usize>,
+    /// `max-length`: most characters (not bytes) of a string.
     pub max_length: Option<usize>,
+    /// `min-items`: fewest items of a list; an empty list is `empty-field`'s.
     pub min_items: Option<usize>,
+    /// `max-items`: most items of a list.
     pub max_items: Option<usize>,
+    /// `unique`: no item of a list twice.
     pub unique: bool,
+    /// `format` of a datetime; [`DateFormat::Hugo`] when not set.
     pub format: DateFormat,
+    /// `schemes` a URL may have, lowercased; `["http", "https"]` when not set.
     pub schemes: Vec<String>,
 }
 
+/// A `[shortcodes.NAME]` table: what a site's own shortcode needs.
 #[derive(Debug, Clone, Default)]
 pub struct ShortcodeDecl {
+    /// `required`: arguments every use must give (`shortcode-args`), by name,
+    /// or by position with at least as many arguments as names.
     pub required: Vec<String>,
 }
 
+/// An `[[overrides]]` table: rule levels for the pages its globs match.
 #[derive(Debug)]
 pub struct Override {
+    /// `files`: site-relative globs (required).
     pub files: Globs,
+    /// `rules`: a level per rule name, over `[rules]`.
     pub rules: FxHashMap<&'static str, Level>,
 }
 

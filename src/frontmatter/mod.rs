@@ -10,15 +10,23 @@ pub mod yaml;
 use crate::version::HugoVersion;
 pub use tree::{Entry, Node, NodeKind, ParseError, Span};
 
+/// A front matter format, told by the block's first character as Hugo's
+/// page lexer tells it (`parser/pageparser/pagelexer_intro.go`,
+/// `lexIntroSection`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Between `---` lines.
     Yaml,
+    /// Between `+++` lines.
     Toml,
+    /// One JSON object starting with `{`.
     Json,
+    /// Leading Org mode keyword lines, `#+key: value`; every value is a string.
     Org,
 }
 
 impl Format {
+    /// The format's name for messages: `YAML`, `TOML`, `JSON` or `Org`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Yaml => "YAML",
@@ -29,8 +37,11 @@ impl Format {
     }
 }
 
+/// A content file's front matter block: its format, where it opens, and its
+/// tree or why it does not parse.
 #[derive(Debug, Clone)]
 pub struct FrontMatter {
+    /// The format, from the block's first character.
     pub format: Format,
     /// The opening delimiter (`---`, `+++`, `{`, `#+`), where findings about
     /// the block as a whole point.
@@ -39,8 +50,12 @@ pub struct FrontMatter {
     pub tree: Result<Node, ParseError>,
 }
 
+/// A content file cut as Hugo's page lexer cuts it: front matter, then body.
 #[derive(Debug, Clone)]
 pub struct Split {
+    /// The front matter block, parsed or not. None when the first character
+    /// after a BOM and whitespace is not `-`, `+`, `{` or the `#` of `#+`
+    /// (before Hugo 0.123, after an opening `<!--` line is skipped).
     pub front_matter: Option<FrontMatter>,
     /// What Hugo treats as content after the front matter.
     pub body: Span,

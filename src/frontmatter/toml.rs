@@ -7,6 +7,10 @@ use toml::Spanned;
 
 use super::tree::{Entry, Node, NodeKind, ParseError, MAX_DEPTH};
 
+/// Parses a TOML document (a `+++` block's payload, or a `pagelint.toml`)
+/// into a map whose spans are byte offsets into `text`. Strings are
+/// `quoted`, integers beyond `i64` become floats, date-times stay as written.
+/// Errors: the `toml` crate's message and span, or nesting past [`MAX_DEPTH`].
 pub fn parse(text: &str) -> Result<Node, ParseError> {
     check_depth(text)?;
     let table = DeTable::parse(text).map_err(|e| {

@@ -5,40 +5,61 @@
 
 use std::ops::Range;
 
+/// A byte range `start..end` of the text, on UTF-8 boundaries.
 pub type Span = Range<usize>;
 
 /// Nesting deeper than this is refused by every front matter parser: no real
 /// page nests this far, and a bound keeps hostile input from exhausting the stack.
 pub const MAX_DEPTH: usize = 64;
 
+/// A front matter value and where it is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
+    /// Where the value is written, a quoted scalar with its quotes. An empty
+    /// YAML or TOML block's root map has the block's opening delimiter.
     pub span: Span,
+    /// The value.
     pub kind: NodeKind,
 }
 
+/// A value's type and content, the same for YAML, TOML, JSON and Org.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeKind {
+    /// YAML `null`, `~` or nothing; JSON `null`. TOML has no null.
     Null,
+    /// `true` or `false` (in YAML also `True`, `TRUE`, `False`, `FALSE`).
     Bool(bool),
+    /// An integer that fits 64 bits; a larger one is a [`Float`](Self::Float).
     Int(i64),
+    /// A number with a fraction or exponent, an infinity or NaN, or an integer
+    /// beyond `i64`.
     Float(f64),
     /// A string scalar; `quoted` says whether the source quoted it, which
     /// matters for YAML where `true` and `"true"` differ.
     String {
+        /// The string, escapes and block folding resolved.
         value: String,
+        /// Written quoted, as a YAML block scalar or tagged `!!str`: always in
+        /// TOML and JSON, never in Org.
         quoted: bool,
     },
     /// A native TOML date-time, kept as written.
     Datetime(String),
+    /// A YAML sequence, TOML array or JSON array.
     List(Vec<Node>),
+    /// A mapping, table or object: its entries in source order. YAML and JSON
+    /// keep duplicate keys for the `duplicate-key` rule; TOML refuses them.
     Map(Vec<Entry>),
 }
 
+/// One key of a map and its value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// The key unquoted, in its original case: compare it ignoring ASCII case.
     pub key: String,
+    /// Where the key is written, with its quotes if quoted.
     pub key_span: Span,
+    /// The key's value.
     pub value: Node,
 }
 
@@ -50,10 +71,12 @@ impl Default for Node {
 }
 
 impl Node {
+    /// A node of `kind` at `span`.
     pub fn new(span: Span, kind: NodeKind) -> Self {
         Node { span, kind }
     }
 
+    /// The value of a string; None for any other kind (numbers included).
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             NodeKind::String { value, .. } => Some(value),
@@ -61,6 +84,7 @@ impl Node {
         }
     }
 
+    /// The entries of a map; None for any other kind.
     pub fn as_map(&self) -> Option<&[Entry]> {
         match &self.kind {
             NodeKind::Map(entries) => Some(entries),
@@ -68,6 +92,7 @@ impl Node {
         }
     }
 
+    /// The items of a list; None for any other kind.
     pub fn as_list(&self) -> Option<&[Node]> {
         match &self.kind {
             NodeKind::List(items) => Some(items),
@@ -157,11 +182,15 @@ impl Node {
 /// A parse failure: what went wrong and where, relative to the parsed text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseError {
+    /// What is wrong, for the report (JSON errors in the words of Go's
+    /// `encoding/json`, which Hugo uses).
     pub message: String,
+    /// The bytes at fault.
     pub span: Span,
 }
 
 impl ParseError {
+    /// A failure with `message` at `span`.
     pub fn new(message: impl Into<String>, span: Span) -> Self {
         ParseError {
             message: message.into(),
