@@ -17,9 +17,12 @@ use crate::site::{self, LoadOptions, Site};
 use crate::version::HugoVersion;
 use crate::walk;
 
-/// Exit statuses of spec §2.
+/// Exit status 0: no error (warnings allowed), `--exit-zero`, or `--help`.
 pub const EXIT_CLEAN: i32 = 0;
+/// Exit status 1: at least one error, or `--diff` with something to change.
 pub const EXIT_FINDINGS: i32 = 1;
+/// Exit status 2: pagelint could not do its job (bad arguments, a bad config
+/// file, no site found, a file that could not be read).
 pub const EXIT_TROUBLE: i32 = 2;
 
 #[derive(Parser, Debug)]
@@ -29,7 +32,7 @@ pub const EXIT_TROUBLE: i32 = 2;
     about = "Lint the Markdown content of a Hugo site: front matter, images, shortcodes"
 )]
 #[command(args_conflicts_with_subcommands = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     #[command(flatten)]

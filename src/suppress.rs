@@ -19,10 +19,15 @@ static FRONT_MATTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"#\s*pagelint:\s*ignore\[([^\]\r\n]*)\]\s*$").expect("valid regex")
 });
 
+/// A suppression: a `disable-next-line` or `ignore[...]` comment, or one
+/// rule's `disable` ... `enable` region (to the end of the file when never
+/// enabled again).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suppression {
     /// The comment, where an unused or malformed suppression is reported.
     pub span: Span,
+    /// The rule names it lists, as written (unknown names included); empty
+    /// when it names none.
     pub rules: Vec<String>,
     /// 0-based lines whose findings it silences.
     pub lines: Range<usize>,

@@ -3,20 +3,27 @@
 use std::fmt;
 use std::str::FromStr;
 
+/// A Hugo release as `major.minor` (the patch level is not kept). Ordered by
+/// major, then minor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct HugoVersion {
+    /// `0` for every release so far.
     pub major: u32,
+    /// The release, e.g. `111` for 0.111.3.
     pub minor: u32,
 }
 
 impl HugoVersion {
-    /// The newest release whose behaviour pagelint knows (hugo-behaviour.md).
+    /// The newest release whose behaviour pagelint knows: the default when
+    /// neither `--hugo-version` nor `hugo-version` says otherwise.
     pub const LATEST: HugoVersion = HugoVersion::new(0, 160);
 
+    /// The release `major.minor`.
     pub const fn new(major: u32, minor: u32) -> Self {
         HugoVersion { major, minor }
     }
 
+    /// Whether this is 0.`minor` or later (any 1.x counts as later).
     pub fn at_least(self, minor: u32) -> bool {
         self >= HugoVersion::new(0, minor)
     }

@@ -10,7 +10,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::outcome::{FileResult, Totals};
 use crate::source::LineIndex;
 
+/// The `human` format: a miette report with a labelled snippet per finding,
+/// then `--statistics` and the summary line.
 pub struct Human {
+    /// Colour, width, `--quiet` and `--statistics`.
     pub options: Options,
 }
 

@@ -1,4 +1,4 @@
-//! The JSON report of spec §6, for tools and CI.
+//! The JSON report (`--format json`; its shape is in `README.md`), for tools and CI.
 
 use std::io::{self, Write};
 

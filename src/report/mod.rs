@@ -47,6 +47,8 @@ pub trait Report: Sync {
         true
     }
 
+    /// Writes what comes before the first file (the opening of a JSON or
+    /// SARIF document); nothing by default.
     fn begin(&self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
@@ -54,6 +56,9 @@ pub trait Report: Sync {
     /// One file's findings; `index` counts the files written before it.
     fn file(&self, index: usize, result: &FileResult, out: &mut dyn Write) -> io::Result<()>;
 
+    /// Writes what comes after the last file (the summary line, the counts,
+    /// the closing of a document) from the whole run's `totals`; nothing by
+    /// default.
     fn end(&self, _totals: &Totals, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }

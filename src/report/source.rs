@@ -5,9 +5,13 @@ use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanConten
 
 use crate::source::LineIndex;
 
+/// One file as miette reads it for snippets.
 pub struct IndexedSource<'a> {
+    /// The path shown in the snippet's header.
     pub name: &'a str,
+    /// The file's whole text; miette's spans are byte offsets into it.
     pub text: &'a str,
+    /// The line index of `text`.
     pub lines: &'a LineIndex,
 }
 

@@ -19,19 +19,30 @@ use published::{Published, Source};
 /// A configuration file that failed to load, with its text for the report.
 #[derive(Debug)]
 pub struct LoadError {
+    /// The file: the Hugo config or `pagelint.toml`.
     pub path: PathBuf,
+    /// Its text, for the snippet; empty when it could not be read.
     pub text: String,
+    /// The mistake, with a byte span into `text`.
     pub error: ConfigError,
 }
 
+/// A Hugo site being linted: its root, Hugo's configuration and pagelint's,
+/// and the indexes (published files, shortcode templates) built on first use
+/// and shared by every worker.
 #[derive(Debug)]
 pub struct Site {
     /// Absolute path of the site root.
     pub root: PathBuf,
+    /// What pagelint reads of Hugo's configuration; the default when the site
+    /// has none.
     pub hugo: HugoConfig,
+    /// The `pagelint.toml`; the default when none is used.
     pub config: Config,
     /// The pagelint config file used, if any.
     pub config_path: Option<PathBuf>,
+    /// The Hugo release checked against: `--hugo-version`, else the config's
+    /// `hugo-version`, else [`HugoVersion::LATEST`].
     pub version: HugoVersion,
     /// Only a few explicit files are checked: look files up one by one.
     pub few_files: bool,
@@ -67,6 +78,9 @@ pub struct LoadOptions<'a> {
 }
 
 impl Site {
+    /// Loads the site rooted at `root` (absolute): Hugo's configuration, then
+    /// the `pagelint.toml` that `options` chooses. Errors: the first
+    /// configuration file that cannot be read or has a mistake.
     pub fn load(root: PathBuf, options: &LoadOptions<'_>) -> Result<Site, LoadError> {
         let hugo = HugoConfig::load(&root).map_err(|e| LoadError {
             path: e.path,

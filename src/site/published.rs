@@ -19,7 +19,10 @@ use super::content_files::is_content_file;
 /// A folder whose files are published under `prefix`.
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// The folder on disk, absolute.
     pub dir: PathBuf,
+    /// The URL path it is mounted at, without leading or trailing `/`
+    /// (`img` for a mount with target `static/img`); empty for the site's root.
     pub prefix: String,
     /// Content folders publish only their non-content files, under page URLs.
     pub content: bool,
@@ -56,6 +59,8 @@ enum Match {
     IgnoreCase,
 }
 
+/// The index of what the site publishes, over its [`Source`] folders in
+/// order. Safe to share between threads; folders are listed as lookups need them.
 #[derive(Debug, Default)]
 pub struct Published {
     sources: Vec<Source>,
@@ -71,6 +76,8 @@ pub struct Published {
 }
 
 impl Published {
+    /// An index over `sources`, empty until looked up. `stat_first`: a few
+    /// explicit files are checked, so a path is first tried with one `stat`.
     pub fn new(sources: Vec<Source>, stat_first: bool) -> Published {
         Published {
             sources,

@@ -6,19 +6,28 @@ use std::path::Path;
 
 use crate::version::HugoVersion;
 
+/// Where a shortcode comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
+    /// A template in `layouts/shortcodes/` (also `layouts/_shortcodes/` from
+    /// Hugo 0.146) of the site or one of its themes.
     Template,
+    /// One of Hugo's embedded shortcodes (`tpl/tplimpl/embedded/templates/`)
+    /// that exists in the Hugo version checked.
     BuiltIn,
 }
 
+/// A shortcode name that resolves: where to, and whether it takes inner content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Known {
+    /// A site or theme template, or a built-in.
     pub origin: Origin,
     /// Uses `.Inner` or `.InnerDeindent`: must be closed or self-closed.
     pub needs_inner: bool,
 }
 
+/// The shortcodes a page may call: the templates of the site and its themes,
+/// and Hugo's built-ins for the version checked.
 #[derive(Debug, Default)]
 pub struct Shortcodes {
     templates: HashMap<String, bool>,
@@ -95,6 +104,10 @@ impl Shortcodes {
         Shortcodes { templates, version }
     }
 
+    /// The shortcode called `name` as a tag writes it (`docs/note` for a
+    /// template in a subfolder); a template wins over a built-in of the same
+    /// name. Case-insensitive from Hugo 0.146 on, case-sensitive before. None:
+    /// no such shortcode.
     pub fn lookup(&self, name: &str) -> Option<Known> {
         let key: std::borrow::Cow<'_, str> = if self.version.at_least(146) {
             name.to_lowercase().into()
