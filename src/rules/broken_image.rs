@@ -1,3 +1,6 @@
+//! `broken-image`: an image a page references (Markdown, `<img>`, the `figure`
+//! shortcode, `[images] fields`) that the site does not publish at that URL.
+
 use std::borrow::Cow;
 
 use crate::body::{Image, ImageSource};
@@ -6,6 +9,7 @@ use crate::frontmatter::{Node, NodeKind, Span};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::site::published::join;
 
+/// The `broken-image` rule (`rules/broken-image.md`).
 pub struct BrokenImage;
 
 static META: RuleMeta = RuleMeta {

@@ -1,8 +1,12 @@
+//! `broken-ref`: a `ref` or `relref` shortcode whose target is not a page of
+//! the site, which fails Hugo's build with `REF_NOT_FOUND`.
+
 use crate::body::Tag;
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::site::published::join;
 
+/// The `broken-ref` rule (`rules/broken-ref.md`).
 pub struct BrokenRef;
 
 static META: RuleMeta = RuleMeta {

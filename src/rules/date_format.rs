@@ -1,3 +1,6 @@
+//! `date-format`: a date Hugo cannot parse, in a `datetime` field or one of
+//! Hugo's own date keys, or a date not in the field's configured `format`.
+
 use crate::config::{DateFormat, FieldType};
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::hugo_date::{hugo_parses, is_rfc3339_with_offset};
@@ -5,6 +8,7 @@ use crate::frontmatter::{Entry, NodeKind};
 use crate::rules::schema_util::checked_fields;
 use crate::rules::{Context, Rule, RuleMeta};
 
+/// The `date-format` rule (`rules/date-format.md`).
 pub struct DateFormatRule;
 
 static META: RuleMeta = RuleMeta {

@@ -1,7 +1,11 @@
+//! `duplicate-key`: a key set twice in one front matter map, comparing keys
+//! ignoring case as Hugo lowercases them.
+
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::{Entry, NodeKind};
 use crate::rules::{Context, Rule, RuleMeta};
 
+/// The `duplicate-key` rule (`rules/duplicate-key.md`).
 pub struct DuplicateKey;
 
 static META: RuleMeta = RuleMeta {

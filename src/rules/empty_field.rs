@@ -1,8 +1,12 @@
+//! `empty-field`: a top-level front matter value that is blank, null, or an
+//! empty list whose field has `min-items`; an error if the field is required.
+
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::Entry;
 use crate::rules::schema_util::is_empty;
 use crate::rules::{Context, Rule, RuleMeta};
 
+/// The `empty-field` rule (`rules/empty-field.md`).
 pub struct EmptyField;
 
 static META: RuleMeta = RuleMeta {

@@ -1,9 +1,13 @@
+//! `field-pattern`: a value or list item that does not match its field's
+//! `pattern`, or breaks its `min-length`, `max-length`, item bounds or `unique`.
+
 use crate::config::Field;
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::{Entry, Node, NodeKind};
 use crate::rules::schema_util::{checked_fields, scalar_text};
 use crate::rules::{Context, Rule, RuleMeta};
 
+/// The `field-pattern` rule (`rules/field-pattern.md`).
 pub struct FieldPattern;
 
 static META: RuleMeta = RuleMeta {

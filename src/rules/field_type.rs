@@ -1,9 +1,13 @@
+//! `field-type`: a front matter value whose shape is not the field's `type`
+//! (`tags: "a, b"` where a list is wanted).
+
 use crate::config::FieldType;
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::{Entry, NodeKind};
 use crate::rules::schema_util::{is_empty, type_matches};
 use crate::rules::{Context, Rule, RuleMeta};
 
+/// The `field-type` rule (`rules/field-type.md`).
 pub struct FieldTypeRule;
 
 static META: RuleMeta = RuleMeta {

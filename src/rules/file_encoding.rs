@@ -1,7 +1,11 @@
+//! `file-encoding`: a content file Hugo cannot read as text: invalid UTF-8,
+//! UTF-16, or binary.
+
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::document::Unreadable;
 use crate::rules::{Context, Rule, RuleMeta};
 
+/// The `file-encoding` rule (`rules/file-encoding.md`).
 pub struct FileEncoding;
 
 static META: RuleMeta = RuleMeta {

@@ -1,6 +1,9 @@
+//! `frontmatter-missing` (off by default): a content file with no front matter.
+
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
+/// The `frontmatter-missing` rule (`rules/frontmatter-missing.md`).
 pub struct FrontmatterMissing;
 
 static META: RuleMeta = RuleMeta {

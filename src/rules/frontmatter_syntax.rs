@@ -1,7 +1,11 @@
+//! `frontmatter-syntax`: front matter Hugo rejects: YAML, TOML or JSON that
+//! does not parse, a bad delimiter, or a block never closed.
+
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::{Format, FrontMatter, ParseError};
 use crate::rules::{Context, Rule, RuleMeta};
 
+/// The `frontmatter-syntax` rule (`rules/frontmatter-syntax.md`).
 pub struct FrontmatterSyntax;
 
 static META: RuleMeta = RuleMeta {

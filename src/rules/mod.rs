@@ -13,14 +13,22 @@ pub use crate::diagnostic::RuleMeta;
 
 /// What a rule reads.
 pub struct Context<'a> {
+    /// The content file being linted.
     pub doc: &'a Document,
+    /// The site it belongs to: configuration and shared indexes.
     pub site: &'a Site,
     /// The first `[[schema]]` whose globs match the document, if any.
     pub schema: Option<&'a Schema>,
 }
 
+/// A lint rule: a unit struct listed in [`ALL`], shared by every worker.
 pub trait Rule: Sync {
+    /// The rule's name, default severity, summary and documentation page.
     fn meta(&self) -> &'static RuleMeta;
+
+    /// Pushes the rule's findings about one document into `out`. Whether the
+    /// rule runs, at what severity, and which findings suppressions drop is
+    /// decided by the `select` module.
     fn check(&self, cx: &Context<'_>, out: &mut Sink);
 
     /// Findings about the site as a whole, reported against its Hugo config file.

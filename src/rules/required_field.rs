@@ -1,6 +1,9 @@
+//! `required-field`: a field the page's schema marks `required` is absent.
+
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
+/// The `required-field` rule (`rules/required-field.md`).
 pub struct RequiredField;
 
 static META: RuleMeta = RuleMeta {

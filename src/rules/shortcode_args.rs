@@ -1,9 +1,13 @@
+//! `shortcode-args`: a shortcode call missing an argument that its built-in or
+//! `[shortcodes.NAME]` requires, or a `param` naming a key no one defines.
+
 use crate::body::{Params, Tag};
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::Node;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::site::shortcodes::Origin;
 
+/// The `shortcode-args` rule (`rules/shortcode-args.md`).
 pub struct ShortcodeArgs;
 
 static META: RuleMeta = RuleMeta {

@@ -1,8 +1,12 @@
+//! `shortcode-syntax`: a shortcode tag Hugo's page lexer rejects, reported at
+//! the character where the lexer fails.
+
 use crate::body::shortcode_lexer::MAX_TAGS;
 use crate::body::LexError;
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
+/// The `shortcode-syntax` rule (`rules/shortcode-syntax.md`).
 pub struct ShortcodeSyntax;
 
 static META: RuleMeta = RuleMeta {

@@ -1,7 +1,11 @@
+//! `shortcode-unbalanced`: an `.Inner` shortcode left open, a stray or mismatched closing tag,
+//! a closed shortcode without `.Inner`, or an inline shortcode nested or used before defined.
+
 use crate::body::shortcode_tree::{self, InnerKind, Problem};
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
+/// The `shortcode-unbalanced` rule (`rules/shortcode-unbalanced.md`).
 pub struct ShortcodeUnbalanced;
 
 static META: RuleMeta = RuleMeta {

@@ -1,8 +1,12 @@
+//! `shortcode-unknown`: a shortcode with no template in the site or its themes
+//! and no built-in of that name in the Hugo version checked.
+
 use crate::body::Tag;
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::suggest::nearest as did_you_mean;
 
+/// The `shortcode-unknown` rule (`rules/shortcode-unknown.md`).
 pub struct ShortcodeUnknown;
 
 static META: RuleMeta = RuleMeta {

@@ -1,7 +1,11 @@
+//! `theme-missing`: a theme or module the Hugo config names that is not on
+//! disk, reported once per run against the Hugo config file.
+
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::site::Site;
 
+/// The `theme-missing` rule (`rules/theme-missing.md`).
 pub struct ThemeMissing;
 
 static META: RuleMeta = RuleMeta {

@@ -1,8 +1,12 @@
+//! `unknown-field`: a top-level front matter key that a `closed` schema does
+//! not declare, with the nearest declared key as did-you-mean.
+
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::frontmatter::Entry;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::suggest::nearest;
 
+/// The `unknown-field` rule (`rules/unknown-field.md`).
 pub struct UnknownField;
 
 static META: RuleMeta = RuleMeta {

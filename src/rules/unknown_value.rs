@@ -1,9 +1,13 @@
+//! `unknown-value`: a value or list item that is not among its field's
+//! `values`, with the nearest allowed value as did-you-mean and fix.
+
 use crate::diagnostic::{Diagnostic, Fix, Severity, Sink};
 use crate::frontmatter::{Node, NodeKind};
 use crate::rules::schema_util::{checked_fields, scalar_text};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::suggest::nearest;
 
+/// The `unknown-value` rule (`rules/unknown-value.md`).
 pub struct UnknownValue;
 
 static META: RuleMeta = RuleMeta {

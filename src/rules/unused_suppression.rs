@@ -1,9 +1,15 @@
+//! `unused-suppression`: a suppression comment that silences nothing, names no
+//! rule, or names a rule that does not exist.
+
 use crate::diagnostic::{Diagnostic, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::suppress::Suppression;
 
+/// The `unused-suppression` rule (`rules/unused-suppression.md`).
 pub struct UnusedSuppression;
 
+/// The rule's metadata; public because the engine, not [`Rule::check`],
+/// builds its findings.
 pub static META: RuleMeta = RuleMeta {
     name: "unused-suppression",
     summary: "a suppression comment that suppresses nothing, or names no rule or an unknown one",
@@ -24,6 +30,8 @@ pub fn unused(s: &Suppression, rule: &str) -> Diagnostic {
     .help("remove it, or move it to the line with the finding")
 }
 
+/// The finding for a suppression naming `rule`, which is no rule, with the
+/// nearest rule name as did-you-mean.
 pub fn unknown(s: &Suppression, rule: &str) -> Diagnostic {
     let d = Diagnostic::new(
         &META,
@@ -37,6 +45,7 @@ pub fn unknown(s: &Suppression, rule: &str) -> Diagnostic {
     }
 }
 
+/// The finding for a suppression that names no rule.
 pub fn nameless(s: &Suppression) -> Diagnostic {
     Diagnostic::new(&META, s.span.clone(), "suppression names no rule")
         .label("which rule?")

@@ -1,9 +1,13 @@
+//! `url-format`: a `url` field that is not an absolute URL of an allowed
+//! scheme (and, for `http` and `https`, with a host).
+
 use crate::config::FieldType;
 use crate::diagnostic::{Diagnostic, Fix, Severity, Sink};
 use crate::frontmatter::Entry;
 use crate::rules::schema_util::checked_fields;
 use crate::rules::{Context, Rule, RuleMeta};
 
+/// The `url-format` rule (`rules/url-format.md`).
 pub struct UrlFormat;
 
 static META: RuleMeta = RuleMeta {
