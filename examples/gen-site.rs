@@ -5,7 +5,7 @@
 //! cargo run --release --example gen-site -- --posts 20000 --defects 0 --out /tmp/big
 //! ```
 //!
-//! A Rust port of `shared/tools/gen-site.py`; see `tests/support/gensite.rs`.
+//! The generator itself is `tests/support/gensite.rs`, shared with the tests.
 
 #[path = "../tests/support/gensite.rs"]
 mod gensite;
@@ -22,7 +22,8 @@ usage: gen-site [-h] [--posts POSTS] --out OUT [--seed SEED]
 fn help() -> String {
     format!(
         "{USAGE}
-Generate a synthetic Hugo blog shaped like shared/seeds/000_be2c72276a634b9f.txt.
+Generate a synthetic Hugo blog of AI news posts (categories and tags partly in
+Chinese) with YAML and TOML front matter, images and shortcodes.
 
 options:
   -h, --help           show this help message and exit

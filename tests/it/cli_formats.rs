@@ -1,4 +1,4 @@
-//! The report formats of spec §6 (`human`, `concise`, `json`) and the flags
+//! The report formats of `README.md`'s *Output formats* (`human`, `concise`, `json`) and the flags
 //! that shape them: `--quiet`, `--statistics`, `--color`.
 
 use crate::common;

@@ -204,7 +204,8 @@ pub fn text_at(text: &str, line: u64, column: u64) -> String {
     l.chars().skip(column as usize - 1).collect()
 }
 
-/// The post schema `shared/tools/gen-site.py` writes for its blog.
+/// A post schema like the generator's (`tests/support/gensite.rs`), without
+/// `description` and `draft`, and with three of its five categories.
 pub const POST_SCHEMA: &str = r#"[[schema]]
 name = "post"
 files = ["content/posts/**/*.md"]

@@ -185,7 +185,7 @@ fn a_theme_on_disk_is_not_reported() {
     assert_eq!(code, 0);
 }
 
-/// Spec §8: every input gets an answer and no crash; front matter that is
+/// Every input gets an answer and no crash (`README.md`, *Bad input*); front matter that is
 /// too deep, too aliased or never closed is a `frontmatter-syntax` finding.
 #[test]
 fn hostile_front_matter_is_a_finding_not_a_crash() {

@@ -1,4 +1,4 @@
-//! Whole sites from the project's generator (a port of gen-site.py): the
+//! Whole sites from the project's generator (`tests/support/gensite.rs`): the
 //! report must equal the manifest of injected defects, every rule included,
 //! and a clean site must pass.
 

@@ -1,6 +1,6 @@
 //! Generates a synthetic Hugo blog for pagelint's tests and benchmarks.
 //!
-//! A Rust port of `shared/tools/gen-site.py`, so that a fresh machine needs no Python.
+//! Written in Rust so that a fresh machine needs nothing but cargo to generate a site.
 //! The site is a real Hugo site (hugo builds it), with a `pagelint.toml` schema for its
 //! posts, images under `static/` and in page bundles, built-in, custom and theme
 //! shortcodes, YAML and TOML front matter, CRLF and BOM files, and decoys that a
@@ -14,8 +14,7 @@
 //! Hugo 0.111 builds a site generated with `defects: 0.0`; each shortcode defect makes it
 //! fail, except `shortcode-args` (Hugo renders `{{< youtube >}}` as an empty embed).
 //!
-//! Deterministic for a given seed (its own xoshiro256** generator; the output is shaped
-//! like the Python's but not byte-identical to it).
+//! Deterministic for a given seed (its own xoshiro256** generator).
 //!
 //! Include it with `#[path = "support/gensite.rs"] mod gensite;` (from `tests/`) or
 //! `#[path = "../tests/support/gensite.rs"] mod gensite;` (from `examples/`, `benches/`).
@@ -68,7 +67,7 @@ pub struct Expected {
     pub kind: String,
 }
 
-/// The defect kinds, in the Python's order.
+/// The defect kinds. A seed picks among them by index: reordering them changes every site.
 pub const DEFECTS: &[&str] = &[
     "date-format",
     "empty-field",
