@@ -185,12 +185,6 @@ impl Diagnostic {
         self
     }
 
-    /// Sets or clears the help line.
-    pub fn maybe_help(mut self, text: Option<String>) -> Self {
-        self.help = text;
-        self
-    }
-
     /// Adds a labelled span beside the primary one.
     pub fn related(mut self, span: Span, text: impl Into<String>) -> Self {
         self.related.push(Label {
@@ -281,11 +275,6 @@ impl Sink {
     /// The findings kept, in the order they were pushed.
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
-    }
-
-    /// The findings kept so far, in the order they were pushed.
-    pub fn as_slice(&self) -> &[Diagnostic] {
-        &self.items
     }
 }
 

@@ -75,6 +75,5 @@ fuzz_target!(|data: &[u8]| {
         if let shortcode_tree::Problem::MismatchedClose { open, .. } = &problem {
             check_span(text, open, "mismatched opener");
         }
-        let _ = (problem.hugo_message(), problem.reason());
     }
 });

@@ -24,9 +24,4 @@ impl Tag {
             Params::None => None,
         }
     }
-
-    /// Whether the tag has any argument, named or positional.
-    pub fn has_params(&self) -> bool {
-        !matches!(self.params, Params::None)
-    }
 }

@@ -70,12 +70,6 @@ impl Globs {
         })
     }
 
-    /// Compiles plain patterns; if one is bad the set is empty and matches nothing.
-    pub fn from_strs(patterns: &[&str]) -> Self {
-        let owned: Vec<_> = patterns.iter().map(|p| (p.to_string(), 0..0)).collect();
-        Globs::new(&owned).unwrap_or_default()
-    }
-
     /// Whether a site-relative `/`-separated path matches one of the globs.
     pub fn is_match(&self, path: &str) -> bool {
         !self.empty && self.set.is_match(path)

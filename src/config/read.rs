@@ -40,7 +40,6 @@ pub type Result<T> = std::result::Result<T, ConfigError>;
 pub struct Table<'a> {
     /// The map node read.
     pub node: &'a Node,
-    context: &'a str,
 }
 
 impl<'a> Table<'a> {
@@ -70,7 +69,7 @@ impl<'a> Table<'a> {
                 return Err(err);
             }
         }
-        Ok(Table { node, context })
+        Ok(Table { node })
     }
 
     /// The value of `key` (exact case); None when absent.
@@ -113,11 +112,6 @@ impl<'a> Table<'a> {
     /// span; None when absent, an error when not strings.
     pub fn strings(&self, key: &str) -> Result<Option<Vec<(String, Span)>>> {
         self.get(key).map(|n| string_list(n, key)).transpose()
-    }
-
-    /// How messages name the table, as given to [`Table::new`].
-    pub fn context(&self) -> &str {
-        self.context
     }
 }
 
