@@ -34,7 +34,7 @@ use pagelint::site::{LoadOptions, Site};
 use pagelint::source::LineIndex;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
-use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
+use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestError, TestRng, TestRunner};
 
 use common::TempSite;
 
@@ -963,11 +963,23 @@ fn run<S: Strategy>(
         max_shrink_iters: 4096,
         ..Config::default()
     };
-    let mut runner = TestRunner::new(config);
+    // A fixed seed, so that a failure in CI is the same failure on every
+    // machine; `PROPTEST_SEED=N` explores elsewhere (and names the seed to
+    // reproduce with).
+    let seed: u64 = std::env::var("PROPTEST_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x7061_6765_6c69_6e74);
+    let mut bytes = [0u8; 32];
+    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &bytes);
+    let mut runner = TestRunner::new_with_rng(config, rng);
     match runner.run(&strategy, test) {
         Ok(()) => {}
-        Err(TestError::Fail(why, value)) => panic!("{name}: {why}\nminimal input: {value:#?}"),
-        Err(e) => panic!("{name}: {e}"),
+        Err(TestError::Fail(why, value)) => {
+            panic!("{name} (PROPTEST_SEED={seed}): {why}\nminimal input: {value:#?}")
+        }
+        Err(e) => panic!("{name} (PROPTEST_SEED={seed}): {e}"),
     }
 }
 
