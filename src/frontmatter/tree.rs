@@ -128,8 +128,10 @@ impl Node {
             return None;
         };
         let written = text.get(self.span.clone())?;
-        // Block scalars (and multi-line plain ones) fold and trim their lines.
-        if written.contains(['\n', '\r']) {
+        // Block scalars (and multi-line plain ones) fold and trim their lines;
+        // an empty block scalar (`|-` and no text) has an empty span, at the
+        // start of whatever follows it, where an edit would land in the wrong node.
+        if written.contains(['\n', '\r']) || written.is_empty() {
             return None;
         }
         if written == value {

@@ -1485,3 +1485,16 @@ fn known_unclosed_shortcode_at_the_end_of_4096_bytes() {
         .unwrap();
     common::exit_code(&out);
 }
+
+/// An empty block scalar (`- |-` followed by nothing) has an empty span at
+/// the start of the next line; a did-you-mean fix there inserted the
+/// suggestion into the next key (`安全kind:`) or the next list item, so the
+/// fixed file no longer parsed.
+#[test]
+fn known_empty_block_scalar_values() {
+    check_documents(&[
+        "---\ncategories: []\ntags:\n  - |-\n\nkind: \"n\\x65ws\"\ncover:\n  image: /images/x.jpg\n---",
+        "---\ndate: 2025-05-13T23:30:17+08:00\ntags:\n  - |-\n\n  - \"claude\"\ncover:\n  \
+         image: /images/x.jpg\nurl: /custom/\n---",
+    ]);
+}
