@@ -67,8 +67,8 @@ pub struct HugoConfig {
     /// `ignoreFiles`: regular expressions matched against a content file's absolute path.
     pub ignore_files: Vec<regex::Regex>,
     /// The whole merged config tree (root file, then `config/_default/`, then
-    /// `config/production/`), for settings read where they are used: see [`HugoConfig::get`].
-    /// Spans point into the file each value came from.
+    /// `config/production/`, then what each theme and module adds), for settings read where
+    /// they are used: see [`HugoConfig::get`]. Spans point into the file each value came from.
     pub tree: Node,
 }
 
@@ -104,12 +104,27 @@ impl HugoConfig {
     /// Reads the site's config: `hugo.*` else `config.*` (`.toml`, `.yaml`, `.yml`, `.json`, in
     /// that order), with `config/_default/*` and then `config/<env>/*` merged over it, as
     /// Hugo's `LoadConfigFromDir` does (see [`config_load::load`]); then finds every theme and
-    /// module it names and reads theirs. A missing file is no error; a file of the project's
-    /// that does not parse is, with its path and text.
+    /// module it names, reads theirs and merges them under the project's
+    /// ([`merge_theme_config`]). A missing file is no error; a file of the project's that does
+    /// not parse is, with its path and text (a theme's is skipped, as if it had none).
     pub fn load(root: &Path) -> Result<HugoConfig, HugoConfigError> {
         let environment = config_load::environment();
         let loaded = config_load::load(root, root, &environment)?;
-        let mut config = HugoConfig::from_tree(root, &loaded.tree);
+        let themes_dir = HugoConfig::from_tree(root, &loaded.tree).themes_dir;
+        let mut files = loaded.files.clone();
+        let discovery = Discovery {
+            root,
+            themes_dir,
+            env: &environment,
+            replacements: themes::replacements(&loaded.tree),
+            module_caches: themes::module_caches(&loaded.tree, root),
+        };
+        let themes = discovery.discover(&loaded.tree, &mut files);
+        let mut tree = loaded.tree;
+        for theme in themes.iter().filter(|t| t.present()) {
+            merge_theme_config(&mut tree, &theme.config);
+        }
+        let mut config = HugoConfig::from_tree(root, &tree);
         config.file = loaded
             .files
             .iter()
@@ -117,17 +132,10 @@ impl HugoConfig {
             .or(loaded.files.first())
             .map(|f| (f.path.clone(), f.text.clone()));
         config.project_files = loaded.files.len();
-        config.files = loaded.files;
-        let discovery = Discovery {
-            root,
-            themes_dir: config.themes_dir.clone(),
-            env: &environment,
-            replacements: themes::replacements(&loaded.tree),
-            module_caches: themes::module_caches(&loaded.tree, root),
-        };
-        config.themes = discovery.discover(&loaded.tree, &mut config.files);
+        config.files = files;
+        config.themes = themes;
         config.environment = environment;
-        config.tree = loaded.tree;
+        config.tree = tree;
         Ok(config)
     }
 
@@ -219,6 +227,54 @@ impl HugoConfig {
             }
         }
         out
+    }
+}
+
+/// Merges a theme's or module's config under the project's, as Hugo's `Merge("", …)` with its
+/// default merge strategies does (`config/defaultConfigProvider.go`, `determineMergeStrategy`;
+/// called from `config/allconfig/load.go` `loadModules`): the project (and an earlier theme)
+/// wins; a top-level key the project lacks is taken whole; `params` is merged key by key at
+/// every depth; `menus`, `outputFormats` and `mediaTypes` one level deep; any other table the
+/// project has (`languages`, `markup`, `cascade`, ...) is the project's alone. A theme's
+/// `module` and `theme` keys describe the theme itself and are not merged.
+pub fn merge_theme_config(base: &mut Node, theme: &Node) {
+    let (NodeKind::Map(entries), Some(over)) = (&mut base.kind, theme.as_map()) else {
+        return;
+    };
+    for e in over {
+        let key = e.key.to_lowercase();
+        if key == "module" || key == "theme" {
+            continue;
+        }
+        match entries
+            .iter_mut()
+            .find(|b| b.key.eq_ignore_ascii_case(&e.key))
+        {
+            None => entries.push(e.clone()),
+            Some(b) if key == "params" => add_missing(&mut b.value, &e.value, usize::MAX),
+            Some(b) if ["menus", "outputformats", "mediatypes"].contains(&key.as_str()) => {
+                add_missing(&mut b.value, &e.value, 1)
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// Adds the keys of `over` that `base` lacks, descending into tables both have down to
+/// `depth` levels.
+fn add_missing(base: &mut Node, over: &Node, depth: usize) {
+    let (NodeKind::Map(entries), Some(over)) = (&mut base.kind, over.as_map()) else {
+        return;
+    };
+    for e in over {
+        match entries
+            .iter_mut()
+            .find(|b| b.key.eq_ignore_ascii_case(&e.key))
+        {
+            None => entries.push(e.clone()),
+            Some(b) if depth > 1 => add_missing(&mut b.value, &e.value, depth - 1),
+            Some(_) => {}
+        }
     }
 }
 
@@ -328,6 +384,30 @@ mod tests {
             }]
         );
         assert_eq!(c.content_mounts, [Mount::plain("content", "content")]);
+    }
+
+    #[test]
+    fn theme_config_merges_under_the_project() {
+        let mut project = toml::parse(concat!(
+            "title = \"p\"\n[params]\na = 1\n[params.nested]\nx = 1\n",
+            "[markup.goldmark.renderer]\nunsafe = true\n",
+        ))
+        .unwrap();
+        let theme = toml::parse(concat!(
+            "title = \"t\"\ncopyright = \"c\"\n[params]\na = 2\nb = 2\n",
+            "[params.nested]\nx = 2\ny = 2\n[markup.highlight]\nstyle = \"x\"\n",
+            "[module]\n[[module.mounts]]\nsource = \"a\"\ntarget = \"content\"\n",
+        ))
+        .unwrap();
+        merge_theme_config(&mut project, &theme);
+        let s = |p: &str| project.get_path(p).map(|e| e.value.clone());
+        let int = |i| Some(Node::new(0..0, NodeKind::Int(i)));
+        let same = |a: Option<Node>, b: Option<Node>| a.map(|n| n.kind) == b.map(|n| n.kind);
+        assert!(same(s("params.a"), int(1)) && same(s("params.b"), int(2)));
+        assert!(same(s("params.nested.x"), int(1)) && same(s("params.nested.y"), int(2)));
+        assert!(s("copyright").is_some() && s("markup.highlight").is_none());
+        assert!(s("module").is_none());
+        assert_eq!(s("title").unwrap().as_str(), Some("p"));
     }
 
     #[test]
