@@ -100,17 +100,8 @@ impl Engine<'_> {
             },
             ..Streamed::default()
         };
-        let mut site = self.lint_site();
         let mut take = |r: Result<Option<FileResult>, FileError>| match r {
             Ok(Some(result)) => {
-                if site
-                    .as_ref()
-                    .is_some_and(|s| s.display_path < result.display_path)
-                {
-                    let s = site.take().expect("checked just above");
-                    streamed.totals.add(&s);
-                    emit(s);
-                }
                 streamed.totals.add(&result);
                 emit(result);
             }
@@ -129,7 +120,8 @@ impl Engine<'_> {
         } else {
             self.lint_in_parallel(items, &mut take);
         }
-        if let Some(s) = site {
+        // After the pass: site findings may say what the pass could not check.
+        for s in self.lint_site() {
             streamed.totals.add(&s);
             emit(s);
         }
@@ -185,22 +177,27 @@ impl Engine<'_> {
         Linter::new(self.site, &self.selection)
     }
 
-    fn lint_site(&self) -> Option<FileResult> {
-        let (rel, text) = self.site.hugo.file.as_ref()?;
-        let diagnostics = self.linter().lint_site();
-        if diagnostics.is_empty() {
-            return None;
+    /// The findings about the site, one result per config file that has any, in the order
+    /// the files were read.
+    fn lint_site(&self) -> Vec<FileResult> {
+        let mut out = Vec::new();
+        for (i, file) in self.site.hugo.files.iter().enumerate() {
+            let diagnostics = self.linter().lint_site(i);
+            if diagnostics.is_empty() {
+                continue;
+            }
+            let path = self.site.root.join(&file.path);
+            let lines = LineIndex::new(&file.text);
+            out.push(self.result(
+                self.display_path(&path),
+                path,
+                false,
+                file.text.clone(),
+                &lines,
+                diagnostics,
+            ));
         }
-        let path = self.site.root.join(rel);
-        let lines = LineIndex::new(text);
-        Some(self.result(
-            self.display_path(&path),
-            path,
-            false,
-            text.clone(),
-            &lines,
-            diagnostics,
-        ))
+        out
     }
 
     fn lint_input(&self, shown: String, input: Input) -> Result<Option<FileResult>, FileError> {

@@ -86,9 +86,11 @@ impl<'a> Linter<'a> {
         self.selection.active(self.site, &doc.rel_path).run(&cx)
     }
 
-    /// Findings about the site as a whole (its Hugo config), with spans into
-    /// the main config file's text.
-    pub fn lint_site(&self) -> Vec<Diagnostic> {
-        self.selection.active(self.site, "").run_site(self.site)
+    /// Findings about the site as a whole, with spans into the text of its config file
+    /// `site.hugo.files[file]`.
+    pub fn lint_site(&self, file: usize) -> Vec<Diagnostic> {
+        self.selection
+            .active(self.site, "")
+            .run_site(self.site, file)
     }
 }

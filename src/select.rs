@@ -171,11 +171,11 @@ impl ActiveRules {
     }
 
     /// Runs every active rule's check of the site as a whole.
-    pub fn run_site(&self, site: &Site) -> Vec<Diagnostic> {
+    pub fn run_site(&self, site: &Site, file: usize) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (rule, level) in &self.rules {
             let mut sink = Sink::default();
-            rule.check_site(site, &mut sink);
+            rule.check_site(site, file, &mut sink);
             collect(rule.meta(), *level, sink, &mut out);
         }
         out

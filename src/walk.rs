@@ -26,7 +26,19 @@ fn roots_for(site: &Site, dir: &Path) -> Vec<PathBuf> {
 /// With `--force-exclude` (pre-commit passes every staged Markdown file),
 /// a README or an archetype outside the content folders is skipped.
 fn in_content(site: &Site, path: &Path) -> bool {
-    is_content_file(path) && site.content_dirs().iter().any(|c| path.starts_with(c))
+    is_content_file(path) && is_linted_page(site, path)
+}
+
+/// Whether a Markdown file found under a content folder is one Hugo reads as a page of the
+/// project: some project content mount holds it and lets it through its `files` filter, it
+/// is not matched by `ignoreFiles` and has no disabled language's suffix. (A file another
+/// mount shadows in every language is still linted: its author may mean to publish it.)
+fn is_linted_page(site: &Site, path: &Path) -> bool {
+    match site.content_file(path) {
+        None => false,
+        Some(f) if !f.placements.is_empty() => true,
+        Some(_) => !site.content.excluded(&site.root.join(path)),
+    }
 }
 
 fn excluded(site: &Site, path: &Path) -> bool {
@@ -84,7 +96,11 @@ fn walk(site: &Site, roots: &[PathBuf], threads: usize) -> Vec<PathBuf> {
             // Anything with a content name that is not a folder goes to the engine,
             // which skips (with a warning) pipes, devices and symlinks out of the site.
             let is_file = entry.file_type().is_some_and(|t| !t.is_dir());
-            if is_file && is_content_file(path) && !excluded(site, path) {
+            if is_file
+                && is_content_file(path)
+                && !excluded(site, path)
+                && is_linted_page(site, path)
+            {
                 if let Ok(mut v) = found.lock() {
                     v.push(path.to_path_buf());
                 }

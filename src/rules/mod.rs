@@ -31,8 +31,10 @@ pub trait Rule: Sync {
     /// decided by the `select` module.
     fn check(&self, cx: &Context<'_>, out: &mut Sink);
 
-    /// Findings about the site as a whole, reported against its Hugo config file.
-    fn check_site(&self, _site: &Site, _out: &mut Sink) {}
+    /// Findings about the site as a whole, reported against one of its config files:
+    /// `site.hugo.files[file]`, whose text the spans point into. Called after every content
+    /// file of the run was linted, once per config file.
+    fn check_site(&self, _site: &Site, _file: usize, _out: &mut Sink) {}
 }
 
 // Declared here, not inside a macro, so that rustfmt and tools see every rule file.

@@ -24,15 +24,21 @@ impl Rule for ThemeMissing {
 
     fn check(&self, _cx: &Context<'_>, _out: &mut Sink) {}
 
-    fn check_site(&self, site: &Site, out: &mut Sink) {
-        for theme in site.hugo.themes.iter().filter(|t| !t.present) {
+    fn check_site(&self, site: &Site, file: usize, out: &mut Sink) {
+        for theme in site
+            .hugo
+            .themes
+            .iter()
+            .filter(|t| !t.present() && t.named.file == file)
+        {
+            let dir = theme.dir.strip_prefix(&site.root).unwrap_or(&theme.dir);
             out.push(
                 Diagnostic::new(
                     &META,
-                    theme.span.clone(),
+                    theme.named.span.clone(),
                     format!("theme or module `{}` is not on disk", theme.name),
                 )
-                .label(format!("no folder {}", theme.dir.display()))
+                .label(format!("no folder {}", dir.display()))
                 .help(
                     "its shortcodes and static files are unknown, so pagelint \
                         does not report shortcodes or site-absolute images as \

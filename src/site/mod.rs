@@ -1,11 +1,17 @@
 //! The site: where it is, its Hugo and pagelint configuration, and indexes
 //! of its files built once per run and shared by every worker.
 
+pub mod config_load;
 mod content_files;
+pub mod content_map;
 pub mod hugo_config;
+pub mod hugo_glob;
+pub mod languages;
 mod listing;
+pub mod mounts;
 pub mod published;
 pub mod shortcodes;
+pub mod themes;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -13,6 +19,7 @@ use std::sync::OnceLock;
 use crate::config::{Config, ConfigError};
 use crate::version::HugoVersion;
 pub use content_files::{is_content_file, EXTENSIONS};
+pub use content_map::{ContentFile, ContentTree, PageFile, Placement};
 pub use hugo_config::HugoConfig;
 use published::{Published, Source};
 
@@ -46,6 +53,9 @@ pub struct Site {
     pub version: HugoVersion,
     /// Only a few explicit files are checked: look files up one by one.
     pub few_files: bool,
+    /// The content tree of every language, from the content mounts of the project, its
+    /// themes and modules; folders are listed on first use.
+    pub content: ContentTree,
     published: OnceLock<Published>,
     shortcodes: OnceLock<shortcodes::Shortcodes>,
 }
@@ -111,7 +121,13 @@ impl Site {
             }
         };
         let version = options.version.or(config.hugo_version).unwrap_or_default();
+        let content = ContentTree::new(
+            hugo.content_sources(&root),
+            hugo.languages.clone(),
+            hugo.ignore_files.clone(),
+        );
         Ok(Site {
+            content,
             root,
             hugo,
             config,
@@ -125,9 +141,16 @@ impl Site {
 
     /// A site with no configuration at all, rooted at `root`.
     pub fn bare(root: PathBuf) -> Site {
+        let hugo = HugoConfig::default();
+        let content = ContentTree::new(
+            hugo.content_sources(&root),
+            hugo.languages.clone(),
+            Vec::new(),
+        );
         Site {
+            content,
             root,
-            hugo: HugoConfig::default(),
+            hugo,
             config: Config::default(),
             config_path: None,
             version: HugoVersion::default(),
@@ -137,18 +160,24 @@ impl Site {
         }
     }
 
-    /// The content folders that exist, as absolute paths.
+    /// The project's content folders (and single mounted files) that exist, as absolute
+    /// paths: what a whole-site run walks. Themes' and modules' content is not linted.
     pub fn content_dirs(&self) -> Vec<PathBuf> {
-        let dirs: Vec<PathBuf> = if self.hugo.content_dirs.is_empty() {
-            vec![self.root.join("content")]
-        } else {
-            self.hugo
-                .content_dirs
-                .iter()
-                .map(|d| self.root.join(d))
-                .collect()
-        };
-        dirs.into_iter().filter(|d| d.is_dir()).collect()
+        self.content.project_roots()
+    }
+
+    /// Where the content file at `path` (absolute, or relative to the site root) is a page:
+    /// its language(s) and its logical path in each language's content tree. None when no
+    /// content mount holds it; empty placements when Hugo does not read it (a disabled
+    /// language's suffix, `ignoreFiles`, a file shadowed in every language).
+    pub fn content_file(&self, path: &Path) -> Option<ContentFile> {
+        self.content.file(&self.root.join(path))
+    }
+
+    /// The files and folders a logical path of `lang`'s content tree names on disk, in
+    /// priority order (see [`ContentTree::content_lookup`]).
+    pub fn content_lookup(&self, lang: &str, logical: &str) -> Vec<PathBuf> {
+        self.content.content_lookup(lang, logical)
     }
 
     /// Site-relative path with `/` separators, or None when outside the root.
@@ -164,7 +193,7 @@ impl Site {
     /// Whether a theme or module the config names is absent, so that what it
     /// would provide is unknown.
     pub fn incomplete(&self) -> bool {
-        self.hugo.themes.iter().any(|t| !t.present)
+        self.hugo.themes.iter().any(|t| !t.present())
     }
 
     /// The published-files index, built on first use.
@@ -180,19 +209,27 @@ impl Site {
                     content: false,
                 })
                 .collect();
-            for theme in self.hugo.themes.iter().filter(|t| t.present) {
-                sources.push(Source {
-                    dir: self.root.join(&theme.dir).join("static"),
-                    prefix: String::new(),
-                    content: false,
-                });
+            for theme in self.hugo.themes.iter().filter(|t| t.present()) {
+                for m in theme.mounts.iter().filter(|m| m.component() == "static") {
+                    sources.push(Source {
+                        dir: theme.dir.join(&m.source),
+                        prefix: m.target_rest().to_string(),
+                        content: false,
+                    });
+                }
             }
-            for dir in self.content_dirs() {
-                sources.push(Source {
-                    dir,
-                    prefix: String::new(),
+            for c in self.content.sources().iter().filter(|c| !c.is_file) {
+                let source = Source {
+                    dir: c.dir.clone(),
+                    prefix: c.target.clone(),
                     content: true,
-                });
+                };
+                if !sources
+                    .iter()
+                    .any(|s| s.dir == source.dir && s.prefix == source.prefix)
+                {
+                    sources.push(source);
+                }
             }
             Published::new(sources, self.few_files)
         })
@@ -202,27 +239,39 @@ impl Site {
     pub fn shortcodes(&self) -> &shortcodes::Shortcodes {
         self.shortcodes.get_or_init(|| {
             let mut layouts = vec![self.root.join("layouts")];
-            for theme in self.hugo.themes.iter().filter(|t| t.present) {
-                layouts.push(self.root.join(&theme.dir).join("layouts"));
+            for theme in self.hugo.themes.iter().filter(|t| t.present()) {
+                for m in theme.mounts.iter().filter(|m| m.target == "layouts") {
+                    layouts.push(theme.dir.join(&m.source));
+                }
             }
             let refs: Vec<&Path> = layouts.iter().map(PathBuf::as_path).collect();
             shortcodes::Shortcodes::build(&refs, self.version)
         })
     }
 
-    /// A site-relative path made relative to its content folder.
-    pub fn content_path<'a>(&self, rel_path: &'a str) -> &'a str {
-        self.hugo
-            .content_dirs
-            .iter()
-            .filter_map(|d| {
-                let d = d.to_string_lossy().replace('\\', "/");
-                rel_path
-                    .strip_prefix(d.trim_end_matches('/'))
-                    .and_then(|r| r.strip_prefix('/'))
+    /// A site-relative path made relative to its content tree: the file's logical path in
+    /// its first language (`docs/a.md` for `content/en/docs/a.md` mounted at `content`), or
+    /// the path itself when no content mount holds it.
+    pub fn content_path(&self, rel_path: &str) -> String {
+        self.content_file(Path::new(rel_path))
+            .and_then(|f| f.primary().map(|p| p.logical.clone()))
+            .or_else(|| {
+                // Held but not placed (shadowed, ignored): still its path in the mount.
+                self.content.sources().iter().find_map(|s| {
+                    let abs = content_map::normalize_path(&self.root.join(rel_path));
+                    let rest = abs
+                        .strip_prefix(&s.dir)
+                        .ok()?
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    Some(if s.target.is_empty() {
+                        rest
+                    } else {
+                        format!("{}/{rest}", s.target)
+                    })
+                })
             })
-            .next()
-            .unwrap_or(rel_path)
+            .unwrap_or_else(|| rel_path.to_string())
     }
 
     /// The URL folder of a page, without leading `/` and with a trailing one
@@ -247,6 +296,7 @@ impl Site {
             };
         }
         let in_content = self.content_path(rel_path);
+        let in_content = in_content.as_str();
         let mut segments: Vec<String> = in_content.split('/').map(published::urlize).collect();
         let file = segments.pop().unwrap_or_default();
         let stem = file.split('.').next().unwrap_or("").to_string();
