@@ -29,6 +29,21 @@ impl Mode {
 /// The text with every allowed fix applied, and how many fixes were applied.
 /// A fix whose edits overlap an earlier one is left for the next run.
 pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: Mode) -> (String, usize) {
+    let (chosen, applied) = edits(text, diagnostics, mode);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in chosen {
+        out.push_str(&text[at..e.span.start]);
+        out.push_str(&e.content);
+        at = e.span.end;
+    }
+    out.push_str(&text[at..]);
+    (out, applied)
+}
+
+/// The edits [`apply`] makes, sorted by span, and how many fixes they are
+/// (the language server sends them to the editor instead of writing them).
+pub fn edits<'a>(text: &str, diagnostics: &'a [Diagnostic], mode: Mode) -> (Vec<&'a Edit>, usize) {
     let mut chosen: Vec<&Edit> = Vec::new();
     let mut applied = 0;
     for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
@@ -53,15 +68,7 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: Mode) -> (String, usi
         }
     }
     chosen.sort_by_key(|e| e.span.start);
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for e in chosen {
-        out.push_str(&text[at..e.span.start]);
-        out.push_str(&e.content);
-        at = e.span.end;
-    }
-    out.push_str(&text[at..]);
-    (out, applied)
+    (chosen, applied)
 }
 
 /// Replaces `path` with `contents`: a temporary file beside it, flushed to

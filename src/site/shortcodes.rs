@@ -2,7 +2,7 @@
 //! built-ins for the Hugo version in use, with whether each takes inner content.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::version::HugoVersion;
 
@@ -31,6 +31,8 @@ pub struct Known {
 #[derive(Debug, Default)]
 pub struct Shortcodes {
     templates: HashMap<String, bool>,
+    /// The file of each template (the first found, which Hugo uses).
+    files: HashMap<String, PathBuf>,
     version: HugoVersion,
 }
 
@@ -61,6 +63,7 @@ impl Shortcodes {
     /// Reads every template under the given `layouts` folders, first wins.
     pub fn build(layouts: &[&Path], version: HugoVersion) -> Shortcodes {
         let mut templates: HashMap<String, bool> = HashMap::new();
+        let mut files: HashMap<String, PathBuf> = HashMap::new();
         let mut folders = vec!["shortcodes"];
         if version.at_least(146) {
             folders.push("_shortcodes");
@@ -97,11 +100,28 @@ impl Shortcodes {
                     } else {
                         name
                     };
+                    files
+                        .entry(name.clone())
+                        .or_insert_with(|| entry.path().to_path_buf());
                     *templates.entry(name).or_insert(false) |= inner;
                 }
             }
         }
-        Shortcodes { templates, version }
+        Shortcodes {
+            templates,
+            files,
+            version,
+        }
+    }
+
+    /// The template file of a shortcode (None for a built-in or an unknown name).
+    pub fn template_file(&self, name: &str) -> Option<&Path> {
+        let key: std::borrow::Cow<'_, str> = if self.version.at_least(146) {
+            name.to_lowercase().into()
+        } else {
+            name.into()
+        };
+        self.files.get(key.as_ref()).map(PathBuf::as_path)
     }
 
     /// The shortcode called `name` as a tag writes it (`docs/note` for a
@@ -149,16 +169,16 @@ mod tests {
     #[test]
     fn version_specific_built_ins() {
         let old = Shortcodes {
-            templates: HashMap::new(),
             version: HugoVersion::new(0, 111),
+            ..Shortcodes::default()
         };
         assert!(old.lookup("details").is_none());
         assert!(old.lookup("x").is_none());
         assert!(old.lookup("twitter").is_some());
         assert!(old.lookup("Figure").is_none());
         let new = Shortcodes {
-            templates: HashMap::new(),
             version: HugoVersion::new(0, 160),
+            ..Shortcodes::default()
         };
         assert!(new.lookup("twitter").is_none());
         assert_eq!(new.lookup("qr").map(|k| k.needs_inner), Some(true));
