@@ -50,6 +50,8 @@ enum Command {
         /// The rule's name, e.g. empty-field
         name: String,
     },
+    /// Run the language server (LSP over standard input and output)
+    Server,
 }
 
 #[derive(clap::Args, Debug, Default)]
@@ -134,6 +136,7 @@ pub fn main(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     let result = match cli.command {
         Some(Command::Rules) => list_rules(),
         Some(Command::Rule { name }) => show_rule(&name),
+        Some(Command::Server) => Ok(crate::server::run_stdio()),
         Some(Command::Check(args)) => check(args),
         None => check(cli.check),
     };

@@ -23,6 +23,7 @@ pub mod outcome;
 pub mod report;
 pub mod rules;
 pub mod select;
+pub mod server;
 pub mod site;
 pub mod source;
 pub mod suggest;

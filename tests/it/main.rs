@@ -26,6 +26,8 @@ mod kill_during_fix;
 mod pre_commit;
 mod properties;
 mod rule_docs;
+mod server;
+mod server_protocol;
 mod snapshots;
 mod snapshots_formats;
 mod snapshots_rules;
