@@ -27,6 +27,7 @@ mod pre_commit;
 mod properties;
 mod rule_docs;
 mod server;
+mod server_editors;
 mod server_protocol;
 mod snapshots;
 mod snapshots_formats;
