@@ -104,6 +104,7 @@ pub fn run(connection: Connection, options: Options) -> i32 {
         jobs,
         cancelled: HashSet::new(),
         next_id: 0,
+        openings: 0,
     };
     server.main_loop(&connection.receiver, &results)
 }
@@ -124,6 +125,9 @@ struct Cached {
 
 struct DocState {
     doc: OpenDocument,
+    /// Which opening of the document this is: a document closed and opened
+    /// again may start over at the same version with another text.
+    opening: u64,
     /// The root of its site, if it is in one.
     root: Option<PathBuf>,
     /// When to lint it next.
@@ -138,6 +142,7 @@ struct DocState {
 
 struct Job {
     uri: Uri,
+    opening: u64,
     version: i32,
     generation: u64,
     site: Arc<Site>,
@@ -147,6 +152,7 @@ struct Job {
 
 struct Done {
     uri: Uri,
+    opening: u64,
     version: i32,
     generation: u64,
     result: Result<Linted, String>,
@@ -164,6 +170,7 @@ fn spawn_worker(hook: Option<LintHook>) -> (Sender<Job>, Receiver<Done>) {
                 let result = analyze(&job.site, &job.path, &job.text, hook.as_ref());
                 let done = Done {
                     uri: job.uri,
+                    opening: job.opening,
                     version: job.version,
                     generation: job.generation,
                     result,
@@ -195,6 +202,8 @@ struct Server {
     /// Requests cancelled before they were handled.
     cancelled: HashSet<RequestId>,
     next_id: i32,
+    /// Documents opened so far.
+    openings: u64,
 }
 
 /// A request's failure: an error code and a message.
@@ -475,10 +484,12 @@ impl Server {
                 self.site_reloaded(root);
             }
         }
+        self.openings += 1;
         self.docs.insert(
             item.uri,
             DocState {
                 doc,
+                opening: self.openings,
                 root,
                 due: Some(Instant::now()),
                 in_flight: false,
@@ -691,6 +702,7 @@ impl Server {
             state.in_flight = true;
             let job = Job {
                 uri: uri.clone(),
+                opening: state.opening,
                 version,
                 generation,
                 site,
@@ -706,13 +718,16 @@ impl Server {
     fn on_done(&mut self, done: Done) {
         let current = self.docs.get(&done.uri).and_then(|s| {
             let generation = self.workspace.sites.get(s.root.as_ref()?)?.generation;
-            Some((s.doc.version, generation))
+            Some((s.opening, s.doc.version, generation))
         });
         let Some(state) = self.docs.get_mut(&done.uri) else {
             return; // closed meanwhile
         };
+        if state.opening != done.opening {
+            return; // closed and opened again: the new opening has its own job
+        }
         state.in_flight = false;
-        if current != Some((done.version, done.generation)) {
+        if current != Some((done.opening, done.version, done.generation)) {
             // The document or its site changed while it was linted: never
             // publish findings of an older version; lint the new one.
             state.due.get_or_insert_with(Instant::now);

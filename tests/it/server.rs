@@ -533,6 +533,27 @@ fn stale_results_are_never_published() {
         .wait_for(WAIT, |n| n.method == "textDocument/publishDiagnostics")
         .unwrap();
     assert_eq!(first.params["version"], 2, "{first:?}");
+
+    // Closed while linted, and opened again at the same version with
+    // another text: only the new text's findings are published.
+    client.open(&uri, 5, &BUFFER.replace("café", "SLOW"));
+    std::thread::sleep(Duration::from_millis(100));
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let without_image = BUFFER.replace("![](/images/posts/photo.jpg)", "");
+    client.open(&uri, 5, &without_image);
+    let next = client
+        .wait_for(WAIT, |n| {
+            n.method == "textDocument/publishDiagnostics" && n.params["version"] == 5
+        })
+        .unwrap();
+    assert_eq!(
+        rules_of(next.params["diagnostics"].as_array().unwrap()),
+        ["empty-field"],
+        "{next:?}"
+    );
     assert_eq!(client.shutdown(), 0);
 }
 
