@@ -844,3 +844,22 @@ fn exit_without_shutdown_is_status_1() {
     let (client, _) = Client::initialized(options(), json!({}));
     assert_eq!(client.exit_without_shutdown(), 1);
 }
+
+#[test]
+fn pages_created_and_deleted_update_the_page_index() {
+    let site = blog();
+    let uri = uri_of(&site.path("content/posts/a.md"));
+    let caps = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    let (mut client, _) = Client::initialized(options(), caps);
+    let text = "---\ntitle: A\nsource_url: https://a.example/\n---\nSee {{< ref \"/posts/later.md\" >}}.\n";
+    client.open(&uri, 1, text);
+    assert_eq!(rules_of(&client.diagnostics(&uri, Some(1))), ["broken-ref"]);
+    let event = |kind: u8| json!({"changes": [{"uri": uri_of(&site.path("content/posts/later.md")), "type": kind}]});
+    site.write("content/posts/later.md", "---\ntitle: Later\n---\n");
+    client.notify("workspace/didChangeWatchedFiles", event(1));
+    assert!(client.diagnostics(&uri, Some(1)).is_empty());
+    std::fs::remove_file(site.path("content/posts/later.md")).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", event(3));
+    assert_eq!(rules_of(&client.diagnostics(&uri, Some(1))), ["broken-ref"]);
+    assert_eq!(client.shutdown(), 0);
+}
