@@ -229,17 +229,22 @@ impl Server {
         let _ = self.sender.send(msg.into());
     }
 
+    /// Sends a notification, unless the server is shut down: after
+    /// `shutdown` it only answers requests.
     fn notify(&self, method: &str, params: impl serde::Serialize) {
-        self.send(Notification::new(method.to_string(), params));
+        if self.phase != Phase::ShutDown {
+            self.send(Notification::new(method.to_string(), params));
+        }
     }
 
     fn main_loop(&mut self, receiver: &Receiver<Message>, results: &Receiver<Done>) -> i32 {
         let mut queue: VecDeque<Message> = VecDeque::new();
         loop {
+            // After shutdown nothing is linted: no timer to wait for.
             let due = self
                 .docs
                 .values()
-                .filter(|d| !d.in_flight)
+                .filter(|d| !d.in_flight && self.phase != Phase::ShutDown)
                 .filter_map(|d| d.due)
                 .min();
             let timer = match due {
@@ -667,6 +672,9 @@ impl Server {
     }
 
     fn dispatch_due(&mut self) {
+        if self.phase == Phase::ShutDown {
+            return;
+        }
         let now = Instant::now();
         let due: Vec<Uri> = self
             .docs

@@ -863,3 +863,26 @@ fn pages_created_and_deleted_update_the_page_index() {
     assert_eq!(rules_of(&client.diagnostics(&uri, Some(1))), ["broken-ref"]);
     assert_eq!(client.shutdown(), 0);
 }
+
+#[test]
+fn after_shutdown_only_answers() {
+    let site = blog();
+    let uri = uri_of(&site.path("content/posts/a.md"));
+    let options = Options {
+        debounce: Duration::from_millis(200),
+        ..Options::default()
+    };
+    let (mut client, _) = Client::initialized(options, json!({}));
+    client.open(&uri, 1, BUFFER);
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": BUFFER}]}),
+    );
+    let r = client.request("shutdown", Value::Null);
+    assert_eq!(r.result, Some(Value::Null));
+    client.inbox.clear();
+    let late = client.wait_for(Duration::from_millis(500), |_| true);
+    assert!(late.is_none(), "{late:?}");
+    client.notify("exit", Value::Null);
+    assert_eq!(client.server.take().unwrap().join().unwrap(), 0);
+}
