@@ -886,3 +886,25 @@ fn after_shutdown_only_answers() {
     client.notify("exit", Value::Null);
     assert_eq!(client.server.take().unwrap().join().unwrap(), 0);
 }
+
+#[test]
+fn findings_about_the_site_go_to_its_config_file() {
+    let site = blog();
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ntheme = \"gone\"\n",
+    );
+    let uri = uri_of(&site.path("content/posts/a.md"));
+    let (mut client, _) = Client::initialized(options(), json!({}));
+    client.open(
+        &uri,
+        1,
+        "---\ntitle: A\nsource_url: https://a.example/\n---\n",
+    );
+    let config = client.diagnostics(&uri_of(&site.path("hugo.toml")), None);
+    assert_eq!(rules_of(&config), ["theme-missing"]);
+    assert_eq!(config[0]["range"]["start"]["line"], 1);
+    assert_eq!(config[0]["severity"], 2);
+    assert!(client.diagnostics(&uri, Some(1)).is_empty());
+    assert_eq!(client.shutdown(), 0);
+}
