@@ -52,6 +52,20 @@ enum Command {
     },
     /// Run the language server (LSP over standard input and output)
     Server,
+    /// Write a pagelint.toml inferred from the site's pages
+    Init(InitArgs),
+}
+
+#[derive(clap::Args, Debug, Default)]
+struct InitArgs {
+    /// The site's folder (default: the site around the current folder)
+    path: Option<PathBuf>,
+    /// Replace an existing pagelint.toml
+    #[arg(long, conflicts_with = "stdout")]
+    force: bool,
+    /// Print the inferred file instead of writing it
+    #[arg(long)]
+    stdout: bool,
 }
 
 #[derive(clap::Args, Debug, Default)]
@@ -138,6 +152,7 @@ pub fn main(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Some(Command::Rule { name }) => show_rule(&name),
         Some(Command::Server) => Ok(crate::server::run_stdio()),
         Some(Command::Check(args)) => check(args),
+        Some(Command::Init(args)) => init(args),
         None => check(cli.check),
     };
     match result {
@@ -185,6 +200,70 @@ fn show_rule(name: &str) -> Result<i32, String> {
             ))
         }
     }
+}
+
+/// `pagelint init`: infers a schema from the site's pages and writes it.
+fn init(args: InitArgs) -> Result<i32, String> {
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let start = absolute(&cwd, args.path.as_deref().unwrap_or(Path::new(".")));
+    if !start.is_dir() {
+        return Err(format!("{}: no such folder", start.display()));
+    }
+    let root = site::find_root(&start).ok_or_else(|| {
+        format!(
+            "no Hugo site found in {} or above it (looked for hugo.toml, \
+                config.toml, config/_default/ or pagelint.toml)",
+            start.display()
+        )
+    })?;
+    let existing = ["pagelint.toml", ".pagelint.toml"]
+        .iter()
+        .map(|n| root.join(n))
+        .find(|p| p.exists());
+    let target = existing
+        .clone()
+        .unwrap_or_else(|| root.join("pagelint.toml"));
+    let shown = crate::input::relative_display(&cwd, &target);
+    if existing.is_some() && !args.force && !args.stdout {
+        return Err(format!(
+            "{shown} already exists: `--force` replaces it, `--stdout` prints the inferred one"
+        ));
+    }
+    let options = LoadOptions {
+        config: None,
+        isolated: true,
+        version: None,
+        known_rules: rules::names(),
+    };
+    let site = match Site::load(root, &options) {
+        Ok(site) => site,
+        Err(e) => {
+            report_config_error(
+                &e,
+                &cwd,
+                use_color(ColorArg::Auto, io::stderr().is_terminal()),
+            );
+            return Ok(EXIT_TROUBLE);
+        }
+    };
+    let files = walk::collect(&site, &[], false, 0);
+    let inferred = crate::init::infer(&site, &files);
+    if args.stdout {
+        print!("{}", inferred.text);
+        return Ok(EXIT_CLEAN);
+    }
+    std::fs::write(&target, &inferred.text).map_err(|e| format!("cannot write {shown}: {e}"))?;
+    let fields: usize = inferred.schemas.iter().map(|s| s.fields.len()).sum();
+    eprintln!(
+        "pagelint: wrote {shown}: {} with {} from {}; {} left out as too rare \
+            (see its comments). Review it, then run `pagelint check`.",
+        plural(inferred.schemas.len(), "schema"),
+        plural(fields, "field"),
+        plural(inferred.files, "content file"),
+        plural(inferred.rare_values(), "value"),
+    );
+    Ok(EXIT_CLEAN)
 }
 
 fn rule_list(names: &[String]) -> Result<Vec<&'static str>, String> {

@@ -22,6 +22,7 @@ mod generated_inputs;
 mod generated_site;
 mod hostile;
 mod hugo_oracle;
+mod init;
 mod kill_during_fix;
 mod pre_commit;
 mod properties;
