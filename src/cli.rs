@@ -54,6 +54,8 @@ enum Command {
     Server,
     /// Write a pagelint.toml inferred from the site's pages
     Init(InitArgs),
+    /// Print the JSON Schema of pagelint.toml (for taplo, Even Better TOML)
+    ConfigSchema,
 }
 
 #[derive(clap::Args, Debug, Default)]
@@ -153,6 +155,10 @@ pub fn main(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Some(Command::Server) => Ok(crate::server::run_stdio()),
         Some(Command::Check(args)) => check(args),
         Some(Command::Init(args)) => init(args),
+        Some(Command::ConfigSchema) => {
+            println!("{}", config_schema());
+            Ok(EXIT_CLEAN)
+        }
         None => check(cli.check),
     };
     match result {
@@ -200,6 +206,16 @@ fn show_rule(name: &str) -> Result<i32, String> {
             ))
         }
     }
+}
+
+/// The JSON Schema of `pagelint.toml`, as `pagelint config-schema` prints it.
+pub fn config_schema() -> String {
+    let rules: Vec<(&str, &str)> = rules::ALL
+        .iter()
+        .map(|r| (r.meta().name, r.meta().summary))
+        .collect();
+    let schema = crate::config::schema::json_schema(&rules);
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
 }
 
 /// `pagelint init`: infers a schema from the site's pages and writes it.
@@ -362,6 +378,17 @@ fn load_site(args: &CheckArgs, cwd: &Path, targets: &Targets) -> Result<Result<S
         None => cwd.to_path_buf(),
     };
     let config = args.config.as_deref().map(|c| absolute(cwd, c));
+    if let Some(c) = config.as_deref().filter(|c| !c.is_file()) {
+        return Err(format!(
+            "--config {}: {}",
+            crate::input::relative_display(cwd, c),
+            if c.exists() {
+                "not a file"
+            } else {
+                "no such file"
+            }
+        ));
+    }
     let options = LoadOptions {
         config: config.as_deref(),
         isolated: args.isolated,
@@ -586,22 +613,28 @@ fn print_diffs(engine: &Engine<'_>, inputs: Vec<Input>, mode: fix::Mode) -> i32 
 }
 
 fn report_config_error(e: &site::LoadError, cwd: &Path, color: bool) {
-    let name = e
-        .path
-        .strip_prefix(cwd)
-        .unwrap_or(&e.path)
-        .display()
-        .to_string();
-    let diag = crate::diagnostic::Diagnostic {
-        rule: "config",
-        severity: Severity::Error,
-        message: e.error.message.clone(),
-        span: e.error.span.clone(),
-        label: "here".into(),
-        related: Vec::new(),
-        help: e.error.help.clone(),
-        fix: None,
-    };
+    let name = crate::input::relative_display(cwd, &e.path);
+    // A file that could not be read has no text to show a snippet of.
+    if e.text.is_empty() {
+        for err in &e.errors {
+            eprintln!("pagelint: error: {name}: {}", err.message);
+        }
+        return;
+    }
+    let diags: Vec<_> = e
+        .errors
+        .iter()
+        .map(|err| crate::diagnostic::Diagnostic {
+            rule: "config",
+            severity: Severity::Error,
+            message: err.message.clone(),
+            span: err.span.clone(),
+            label: "here".into(),
+            related: Vec::new(),
+            help: err.help.clone(),
+            fix: None,
+        })
+        .collect();
     let human = report::Human {
         options: report::Options {
             color,
@@ -611,9 +644,9 @@ fn report_config_error(e: &site::LoadError, cwd: &Path, color: bool) {
         },
     };
     let lines = crate::source::LineIndex::new(&e.text);
-    eprint!(
-        "{}",
-        human.render(&name, &e.text, &lines, std::slice::from_ref(&diag))
+    eprint!("{}", human.render(&name, &e.text, &lines, &diags));
+    eprintln!(
+        "pagelint: error: the configuration in {name} is invalid ({})",
+        plural(diags.len(), "mistake")
     );
-    eprintln!("pagelint: error: the configuration in {name} is invalid");
 }

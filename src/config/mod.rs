@@ -2,7 +2,9 @@
 //! overrides, excluded files, shortcode arguments and image fields (the
 //! *Configuration* section of `README.md`). Every key is checked.
 
+pub mod keys;
 pub mod read;
+pub mod schema;
 
 use std::collections::HashMap;
 
@@ -16,12 +18,14 @@ use crate::frontmatter::{toml, Node, Span};
 use crate::suggest::nearest;
 use crate::version::HugoVersion;
 pub use read::ConfigError;
-use read::{Result, Table};
+use read::{Reader, Table};
 
 /// A parsed `pagelint.toml`; the default is the configuration of a site
 /// without one.
 #[derive(Debug, Default)]
 pub struct Config {
+    /// The text of the file it was read from, for findings about it.
+    pub text: String,
     /// `hugo-version`: whose behaviour to check against; None: not set.
     pub hugo_version: Option<HugoVersion>,
     /// `exclude`: content files the walk skips (explicit files too with
@@ -50,24 +54,33 @@ pub struct Globs {
 impl Globs {
     /// Compiles globs in which `*` does not cross `/`; a bad glob is an
     /// error at its span in the config file.
-    pub fn new(patterns: &[(String, Span)]) -> Result<Self> {
+    pub fn new(patterns: &[(String, Span)]) -> Result<Self, ConfigError> {
+        let r = Reader::new("");
+        let globs = Globs::read(&r, patterns);
+        match r.finish().into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(globs),
+        }
+    }
+
+    /// Globs from the user's patterns; a bad one is recorded and left out.
+    fn read(r: &Reader<'_>, patterns: &[(String, Span)]) -> Self {
         let mut builder = GlobSetBuilder::new();
         for (p, span) in patterns {
-            let glob = globset::GlobBuilder::new(p)
-                .literal_separator(true)
-                .build()
-                .map_err(|e| {
-                    ConfigError::new(format!("bad glob `{p}`: {}", e.kind()), span.clone())
-                })?;
-            builder.add(glob);
+            match globset::GlobBuilder::new(p).literal_separator(true).build() {
+                Ok(glob) => {
+                    builder.add(glob);
+                }
+                Err(e) => r.error(ConfigError::new(
+                    format!("bad glob `{p}`: {}", e.kind()),
+                    span.clone(),
+                )),
+            }
         }
-        let set = builder
-            .build()
-            .map_err(|e| ConfigError::new(e.to_string(), 0..0))?;
-        Ok(Globs {
-            set,
+        Globs {
+            set: builder.build().unwrap_or_default(),
             empty: patterns.is_empty(),
-        })
+        }
     }
 
     /// Whether a site-relative `/`-separated path matches one of the globs.
@@ -88,6 +101,8 @@ pub struct Schema {
     pub name: String,
     /// `files`: the pages it applies to (required).
     pub files: Globs,
+    /// The `files` globs as written, with their spans in `pagelint.toml`.
+    pub file_globs: Vec<(String, Span)>,
     /// `exclude`: pages among `files` it does not apply to.
     pub exclude: Globs,
     /// `closed`: whether keys not among `fields` are `unknown-field` findings.
@@ -134,9 +149,7 @@ pub enum FieldType {
 }
 
 impl FieldType {
-    const NAMES: [&'static str; 8] = [
-        "string", "bool", "int", "float", "datetime", "url", "list", "map",
-    ];
+    const NAMES: &'static [&'static str] = keys::FIELD_TYPES;
 
     fn parse(s: &str) -> Option<Self> {
         Some(match s {
@@ -215,71 +228,64 @@ pub struct ShortcodeDecl {
 pub struct Override {
     /// `files`: site-relative globs (required).
     pub files: Globs,
+    /// The `files` globs as written, with their spans in `pagelint.toml`.
+    pub file_globs: Vec<(String, Span)>,
     /// `rules`: a level per rule name, over `[rules]`.
     pub rules: FxHashMap<&'static str, Level>,
 }
 
-const TOP_KEYS: &[&str] = &[
-    "hugo-version",
-    "exclude",
-    "rules",
-    "schema",
-    "shortcodes",
-    "images",
-    "overrides",
-];
-const SCHEMA_KEYS: &[&str] = &["name", "files", "exclude", "closed", "fields"];
-const FIELD_KEYS: &[&str] = &[
-    "type",
-    "required",
-    "allow-empty",
-    "values",
-    "pattern",
-    "min-length",
-    "max-length",
-    "min-items",
-    "max-items",
-    "unique",
-    "format",
-    "schemes",
-];
-
 impl Config {
-    /// Parses a `pagelint.toml`; errors point into `text`. `known_rules`
-    /// names every rule `[rules]` and `[[overrides]]` may configure (the
-    /// caller, which knows the registry, supplies it).
-    pub fn parse(text: &str, known_rules: &[&'static str]) -> Result<Config> {
-        let root = toml::parse(text).map_err(|e| ConfigError::new(e.message, e.span))?;
-        let top = Table::new(&root, "pagelint.toml", TOP_KEYS)?;
-        let mut config = Config::default();
-        if let Some((v, span)) = top.string("hugo-version")? {
-            config.hugo_version = Some(v.parse().map_err(|e| ConfigError::new(e, span))?);
+    /// Parses a `pagelint.toml`; errors point into `text`, and every mistake
+    /// of the file is reported, not only the first. `known_rules` names every
+    /// rule `[rules]` and `[[overrides]]` may configure (the caller, which
+    /// knows the registry, supplies it).
+    pub fn parse(text: &str, known_rules: &[&'static str]) -> Result<Config, Vec<ConfigError>> {
+        let root = toml::parse(text).map_err(|e| vec![ConfigError::new(e.message, e.span)])?;
+        let r = Reader::new(text);
+        let mut config = Config {
+            text: text.to_string(),
+            ..Config::default()
+        };
+        if let Some(top) = r.table(&root, "pagelint.toml", keys::TOP) {
+            config.read(&top, known_rules);
         }
-        if let Some(globs) = top.strings("exclude")? {
-            config.exclude = Globs::new(&globs)?;
+        let errors = r.finish();
+        if errors.is_empty() {
+            Ok(config)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn read(&mut self, top: &Table<'_, '_>, known_rules: &[&'static str]) {
+        let r = top.reader();
+        if let Some((v, span)) = top.string("hugo-version") {
+            match v.parse() {
+                Ok(v) => self.hugo_version = Some(v),
+                Err(e) => r.error(ConfigError::new(e, span)),
+            }
+        }
+        if let Some(globs) = top.strings("exclude") {
+            self.exclude = Globs::read(r, &globs);
         }
         if let Some(node) = top.get("rules") {
-            config.rules = rule_levels(node, "[rules]", known_rules)?;
+            self.rules = rule_levels(r, node, "[rules]", known_rules);
         }
         if let Some(node) = top.get("schema") {
-            let items = node.as_list().ok_or_else(|| {
-                ConfigError::new(
-                    "`schema` must be an array of tables: write `[[schema]]`",
-                    node.span.clone(),
-                )
-            })?;
-            for item in items {
-                config.schemas.push(schema(item)?);
+            for item in r.tables(node, "schema") {
+                if let Some(t) = r.table(item, "a [[schema]] table", keys::SCHEMA) {
+                    self.schemas.push(schema(&t));
+                }
             }
         }
         if let Some(node) = top.get("shortcodes") {
-            let entries = node
-                .as_map()
-                .ok_or_else(|| read::wrong(node, "shortcodes", "a table"))?;
-            for e in entries {
-                let decl = Table::new(&e.value, "a [shortcodes.NAME] table", &["required"])?;
-                let required = decl.strings("required")?.unwrap_or_default();
-                config.shortcodes.insert(
+            for e in named(r, node, "shortcodes") {
+                let Some(decl) = r.table(&e.value, "a [shortcodes.NAME] table", keys::SHORTCODE)
+                else {
+                    continue;
+                };
+                let required = decl.strings("required").unwrap_or_default();
+                self.shortcodes.insert(
                     e.key.clone(),
                     ShortcodeDecl {
                         required: required.into_iter().map(|(s, _)| s).collect(),
@@ -287,38 +293,34 @@ impl Config {
                 );
             }
         }
-        if let Some(node) = top.get("images") {
-            let images = Table::new(node, "[images]", &["fields"])?;
-            config.image_fields = images
-                .strings("fields")?
+        if let Some(images) = top
+            .get("images")
+            .and_then(|n| r.table(n, "[images]", keys::IMAGES))
+        {
+            self.image_fields = images
+                .strings("fields")
                 .unwrap_or_default()
                 .into_iter()
                 .map(|(s, _)| s)
                 .collect();
         }
         if let Some(node) = top.get("overrides") {
-            let items = node.as_list().ok_or_else(|| {
-                ConfigError::new(
-                    "`overrides` must be an array of tables: write `[[overrides]]`",
-                    node.span.clone(),
-                )
-            })?;
-            for item in items {
-                let t = Table::new(item, "an [[overrides]] table", &["files", "rules"])?;
-                let files = t.strings("files")?.ok_or_else(|| {
-                    ConfigError::new("an [[overrides]] table needs `files`", item.span.clone())
-                })?;
+            for item in r.tables(node, "overrides") {
+                let Some(t) = r.table(item, "an [[overrides]] table", keys::OVERRIDE) else {
+                    continue;
+                };
+                let files = t.strings("files").unwrap_or_default();
                 let rules = match t.get("rules") {
-                    Some(node) => rule_levels(node, "`rules`", known_rules)?,
+                    Some(node) => rule_levels(r, node, "`rules`", known_rules),
                     None => FxHashMap::default(),
                 };
-                config.overrides.push(Override {
-                    files: Globs::new(&files)?,
+                self.overrides.push(Override {
+                    files: Globs::read(r, &files),
+                    file_globs: files,
                     rules,
                 });
             }
         }
-        Ok(config)
     }
 
     /// The first schema whose globs match `path` (site-relative).
@@ -327,125 +329,139 @@ impl Config {
     }
 }
 
+/// The entries of a table of tables (`[shortcodes.NAME]`, `[schema.fields.NAME]`).
+fn named<'a>(r: &Reader<'_>, node: &'a Node, key: &str) -> &'a [crate::frontmatter::Entry] {
+    match node.as_map() {
+        Some(entries) => entries,
+        None => {
+            r.wrong(node, key, "a table");
+            &[]
+        }
+    }
+}
+
 fn rule_levels(
+    r: &Reader<'_>,
     node: &Node,
     context: &str,
     known_rules: &[&'static str],
-) -> Result<FxHashMap<&'static str, Level>> {
-    let entries = node.as_map().ok_or_else(|| {
-        ConfigError::new(
+) -> FxHashMap<&'static str, Level> {
+    let mut levels = FxHashMap::default();
+    let Some(entries) = node.as_map() else {
+        r.error(ConfigError::new(
             format!("{context} must be a table of rule = \"level\""),
             node.span.clone(),
-        )
-    })?;
-    let mut levels = FxHashMap::default();
+        ));
+        return levels;
+    };
     for e in entries {
-        let rule = known_rules.iter().find(|r| **r == e.key).ok_or_else(|| {
+        let Some(rule) = known_rules.iter().find(|r| **r == e.key) else {
             let err = ConfigError::new(
                 format!("unknown rule `{}` in {context}", e.key),
                 e.key_span.clone(),
             );
-            match nearest(&e.key, known_rules.iter().copied()) {
+            r.error(match nearest(&e.key, known_rules.iter().copied()) {
                 Some(s) => err.help(format!("did you mean `{s}`?")),
                 None => err.help("`pagelint rules` lists every rule"),
+            });
+            continue;
+        };
+        match e.value.as_str().map(|s| (s, Level::parse(s))) {
+            Some((_, Some(level))) => {
+                levels.insert(*rule, level);
             }
-        })?;
-        let level = e.value.as_str().and_then(Level::parse).ok_or_else(|| {
-            ConfigError::new(
-                "a rule's level is \"error\", \"warning\" or \"off\"",
-                e.value.span.clone(),
-            )
-        })?;
-        levels.insert(*rule, level);
+            Some((s, None)) => {
+                let err = ConfigError::new(format!("unknown level `{s}`"), e.value.span.clone());
+                r.error(match nearest(s, keys::LEVELS.iter().copied()) {
+                    Some(m) => err.help(format!("did you mean `{m}`?")),
+                    None => err.help("a rule's level is \"error\", \"warning\" or \"off\""),
+                });
+            }
+            None => r.error(
+                ConfigError::new(
+                    format!(
+                        "a rule's level must be a string, not a {}",
+                        e.value.type_name()
+                    ),
+                    e.value.span.clone(),
+                )
+                .help("a rule's level is \"error\", \"warning\" or \"off\""),
+            ),
+        }
     }
-    Ok(levels)
+    levels
 }
 
-fn schema(node: &Node) -> Result<Schema> {
-    let t = Table::new(node, "a [[schema]] table", SCHEMA_KEYS)?;
+fn schema(t: &Table<'_, '_>) -> Schema {
+    let r = t.reader();
     let name = t
-        .string("name")?
+        .string("name")
         .map(|(s, _)| s.to_string())
         .unwrap_or_default();
-    let files = t.strings("files")?.ok_or_else(|| {
-        ConfigError::new(
-            "a [[schema]] table needs `files`, the globs of the pages it applies to",
-            node.span.clone(),
-        )
-    })?;
-    let exclude = t.strings("exclude")?.unwrap_or_default();
+    let files = t.strings("files").unwrap_or_default();
+    let exclude = t.strings("exclude").unwrap_or_default();
     let mut fields = Vec::new();
-    if let Some(fnode) = t.get("fields") {
-        let entries = fnode.as_map().ok_or_else(|| {
-            ConfigError::new(
-                "`fields` must be a table of [schema.fields.NAME] tables",
-                fnode.span.clone(),
-            )
-        })?;
-        for e in entries {
-            fields.push(field(&e.key, &e.value)?);
+    if let Some(node) = t.get("fields") {
+        for e in named(r, node, "fields") {
+            if let Some(ft) = r.table(&e.value, "a [schema.fields.NAME] table", keys::FIELD) {
+                fields.push(field(&e.key, &ft));
+            }
         }
     }
-    Ok(Schema {
+    Schema {
         name,
-        files: Globs::new(&files)?,
-        exclude: Globs::new(&exclude)?,
-        closed: t.bool("closed")?.unwrap_or(false),
+        files: Globs::read(r, &files),
+        file_globs: files,
+        exclude: Globs::read(r, &exclude),
+        closed: t.bool("closed").unwrap_or(false),
         fields,
-    })
+    }
 }
 
-fn field(name: &str, node: &Node) -> Result<Field> {
-    let t = Table::new(node, "a [schema.fields.NAME] table", FIELD_KEYS)?;
-    let ty = match t.string("type")? {
-        None => None,
-        Some((s, span)) => Some(FieldType::parse(s).ok_or_else(|| {
-            let err = ConfigError::new(format!("unknown field type `{s}`"), span);
-            match nearest(s, FieldType::NAMES) {
-                Some(m) => err.help(format!("did you mean `{m}`?")),
-                None => err.help(format!("the types are {}", FieldType::NAMES.join(", "))),
-            }
-        })?),
-    };
-    let pattern = match t.string("pattern")? {
-        None => None,
-        Some((p, span)) => Some(
-            Regex::new(&format!("^(?:{p})$"))
-                .map_err(|e| ConfigError::new(format!("bad regular expression: {e}"), span))?,
-        ),
-    };
-    let format = match t.string("format")? {
-        None => DateFormat::Hugo,
+/// `pattern`, compiled to match the whole value; an error shows the
+/// pattern as the user wrote it.
+fn pattern(t: &Table<'_, '_>) -> Option<Regex> {
+    let (p, span) = t.string("pattern")?;
+    if let Err(e) = Regex::new(p) {
+        let message = match e {
+            regex::Error::Syntax(s) => s,
+            other => other.to_string(),
+        };
+        t.reader().error(
+            ConfigError::new("`pattern` is not a valid regular expression", span).help(message),
+        );
+        return None;
+    }
+    Regex::new(&format!("^(?:{p})$")).ok()
+}
+
+fn field(name: &str, t: &Table<'_, '_>) -> Field {
+    let ty = t.choice("type").and_then(|(s, _)| FieldType::parse(s));
+    let format = match t.choice("format") {
         Some(("rfc3339", _)) => DateFormat::Rfc3339,
-        Some(("hugo", _)) => DateFormat::Hugo,
-        Some((other, span)) => {
-            return Err(
-                ConfigError::new(format!("unknown date format `{other}`"), span)
-                    .help("the formats are \"rfc3339\" and \"hugo\" (any date Hugo parses)"),
-            )
-        }
+        _ => DateFormat::Hugo,
     };
     let schemes = t
-        .strings("schemes")?
+        .strings("schemes")
         .map(|v| v.into_iter().map(|(s, _)| s.to_lowercase()).collect())
         .unwrap_or_else(|| vec!["http".to_string(), "https".to_string()]);
-    Ok(Field {
+    Field {
         name: name.to_string(),
         ty,
-        required: t.bool("required")?.unwrap_or(false),
-        allow_empty: t.bool("allow-empty")?.unwrap_or(false),
+        required: t.bool("required").unwrap_or(false),
+        allow_empty: t.bool("allow-empty").unwrap_or(false),
         values: t
-            .strings("values")?
+            .strings("values")
             .map(|v| v.into_iter().map(|(s, _)| s).collect()),
-        pattern,
-        min_length: t.usize("min-length")?,
-        max_length: t.usize("max-length")?,
-        min_items: t.usize("min-items")?,
-        max_items: t.usize("max-items")?,
-        unique: t.bool("unique")?.unwrap_or(false),
+        pattern: pattern(t),
+        min_length: t.count("min-length"),
+        max_length: t.count("max-length"),
+        min_items: t.count("min-items"),
+        max_items: t.count("max-items"),
+        unique: t.bool("unique").unwrap_or(false),
         format,
         schemes,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -493,6 +509,7 @@ rules = { date-format = "off" }
     fn misspelt_key_points_at_the_key() {
         let text = "[[schema]]\nfiles = [\"x\"]\n[schema.fields.date]\ntyp = \"datetime\"\n";
         let err = Config::parse(text, crate::rules::names()).unwrap_err();
+        let err = &err[0];
         assert_eq!(&text[err.span.clone()], "typ");
         assert!(err.message.contains("typ"));
         assert_eq!(err.help.as_deref(), Some("did you mean `type`?"));
@@ -502,6 +519,27 @@ rules = { date-format = "off" }
     fn unknown_rule_is_an_error() {
         let text = "[rules]\nempty-feild = \"off\"\n";
         let err = Config::parse(text, crate::rules::names()).unwrap_err();
-        assert_eq!(err.help.as_deref(), Some("did you mean `empty-field`?"));
+        assert_eq!(err[0].help.as_deref(), Some("did you mean `empty-field`?"));
+    }
+
+    #[test]
+    fn every_mistake_is_reported_at_once() {
+        let text = "hugo-version = 0.150\n[rules]\nempty-field = \"eror\"\n\
+                    [[schema]]\nfiles = \"x\"\n[schema.fields.a]\npattern = \"[a-z\"\n";
+        let errors = Config::parse(text, crate::rules::names()).unwrap_err();
+        let helps: Vec<_> = errors.iter().map(|e| e.help.clone().unwrap()).collect();
+        assert_eq!(errors.len(), 3, "{errors:#?}");
+        assert_eq!(helps[0], "put it in quotes: `hugo-version = \"0.150\"`");
+        assert_eq!(helps[1], "did you mean `error`?");
+        assert!(
+            helps[2].contains("[a-z\n"),
+            "the user's pattern: {}",
+            helps[2]
+        );
+        assert!(
+            !helps[2].contains("^(?:"),
+            "not the internal form: {}",
+            helps[2]
+        );
     }
 }

@@ -5,12 +5,7 @@ use std::fmt::Write as _;
 use super::infer::{Field, Schema};
 use super::stats::Kind;
 
-/// Where editors (taplo, Even Better TOML) find the config's JSON Schema.
-pub const SCHEMA_URL: &str = concat!(
-    "https://raw.githubusercontent.com/pagelint/pagelint/v",
-    env!("CARGO_PKG_VERSION"),
-    "/pagelint.schema.json"
-);
+pub use crate::config::schema::SCHEMA_URL;
 
 /// A TOML basic string.
 pub fn quote(s: &str) -> String {

@@ -146,32 +146,38 @@ impl SiteState {
                 self.site = Some(site);
             }
             Err(e) => {
+                let first = e.errors.first().map_or("", |err| err.message.as_str());
                 super::log::warn(&format!(
-                    "{}: the configuration does not load: {}",
+                    "{}: the configuration does not load: {first}",
                     e.path.display(),
-                    e.error.message
                 ));
                 let path = if e.path.is_absolute() {
                     e.path.clone()
                 } else {
                     self.root.join(&e.path)
                 };
-                self.findings = vec![FileFindings {
-                    path,
-                    text: e.text,
-                    diagnostics: vec![Diagnostic {
+                // Every mistake of the file at once, as the command line reports them.
+                let diagnostics = e
+                    .errors
+                    .iter()
+                    .map(|err| Diagnostic {
                         rule: "config",
                         severity: Severity::Error,
                         message: format!(
                             "{} (pagelint goes on with the last configuration that loaded)",
-                            e.error.message
+                            err.message
                         ),
-                        span: e.error.span.clone(),
+                        span: err.span.clone(),
                         label: String::new(),
                         related: Vec::new(),
-                        help: e.error.help.clone(),
+                        help: err.help.clone(),
                         fix: None,
-                    }],
+                    })
+                    .collect();
+                self.findings = vec![FileFindings {
+                    path,
+                    text: e.text,
+                    diagnostics,
                 }];
             }
         }

@@ -30,8 +30,8 @@ pub struct LoadError {
     pub path: PathBuf,
     /// Its text, for the snippet; empty when it could not be read.
     pub text: String,
-    /// The mistake, with a byte span into `text`.
-    pub error: ConfigError,
+    /// Every mistake found in it, in file order, with byte spans into `text`.
+    pub errors: Vec<ConfigError>,
 }
 
 /// A Hugo site being linted: its root, Hugo's configuration and pagelint's,
@@ -95,7 +95,7 @@ impl Site {
         let hugo = HugoConfig::load(&root).map_err(|e| LoadError {
             path: e.path,
             text: e.text,
-            error: e.error,
+            errors: vec![e.error],
         })?;
         let config_path = if options.isolated {
             None
@@ -111,12 +111,12 @@ impl Site {
                 let text = std::fs::read_to_string(path).map_err(|e| LoadError {
                     path: path.clone(),
                     text: String::new(),
-                    error: ConfigError::new(format!("cannot read the config file: {e}"), 0..0),
+                    errors: vec![ConfigError::new(format!("cannot read it: {e}"), 0..0)],
                 })?;
-                Config::parse(&text, options.known_rules).map_err(|error| LoadError {
+                Config::parse(&text, options.known_rules).map_err(|errors| LoadError {
                     path: path.clone(),
                     text,
-                    error,
+                    errors,
                 })?
             }
         };

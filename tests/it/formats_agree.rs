@@ -113,7 +113,7 @@ fn a_streamed_report_is_the_report_of_the_whole_run() {
         version: None,
         known_rules: pagelint::rules::names(),
     };
-    let site = Site::load(root.clone(), &options).unwrap_or_else(|e| panic!("{:?}", e.error));
+    let site = Site::load(root.clone(), &options).unwrap_or_else(|e| panic!("{:?}", e.errors));
     let inputs = || -> Vec<Input> {
         pagelint::walk::collect(&site, &[], false, 0)
             .into_iter()

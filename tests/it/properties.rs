@@ -131,7 +131,7 @@ fn fixture() -> Fixture {
             known_rules: rules::names(),
         },
     )
-    .unwrap_or_else(|e| panic!("the test site loads: {:?}", e.error));
+    .unwrap_or_else(|e| panic!("the test site loads: {:?}", e.errors));
     Fixture {
         _dir: dir,
         site,
