@@ -80,9 +80,9 @@ struct CheckArgs {
     /// Ignore every pagelint.toml
     #[arg(long, conflicts_with = "config")]
     isolated: bool,
-    /// Output format
-    #[arg(long, value_enum, default_value = "human")]
-    format: Format,
+    /// Output format [default: human]
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Write the report to this file instead of standard output
     #[arg(long, value_name = "FILE")]
     output_file: Option<PathBuf>,
@@ -95,7 +95,7 @@ struct CheckArgs {
     /// Print the number of findings per rule
     #[arg(long)]
     statistics: bool,
-    /// Print only errors' summary and nothing when clean
+    /// Print the findings and nothing else: no summary, no notes
     #[arg(long, short)]
     quiet: bool,
     /// When to color the output
@@ -171,7 +171,7 @@ pub fn main(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
 }
 
 fn list_rules() -> Result<i32, String> {
-    let mut out = String::from("rule                    default   fixable  summary\n");
+    let mut out = String::from("rule                    default   fixable      summary\n");
     for r in rules::ALL {
         let m = r.meta();
         let default = if m.default_enabled {
@@ -180,10 +180,10 @@ fn list_rules() -> Result<i32, String> {
             "off"
         };
         out.push_str(&format!(
-            "{:<23} {:<9} {:<8} {}\n",
+            "{:<23} {:<9} {:<12} {}\n",
             m.name,
             default,
-            if m.fixable { "yes" } else { "" },
+            m.fixable.as_str(),
             m.summary
         ));
     }
@@ -307,6 +307,22 @@ fn use_color(arg: ColorArg, is_terminal: bool) -> bool {
     }
 }
 
+/// The subcommands, for did-you-mean on a word that is not a path.
+const SUBCOMMANDS: &[&str] = &["check", "rules", "rule", "server", "init", "config-schema"];
+
+/// The error for a path argument that does not exist: a misspelt
+/// subcommand (`pagelint chek`) gets did-you-mean.
+fn no_such_path(given: &Path) -> String {
+    let word = given.to_string_lossy();
+    let plain = !word.contains(['/', '\\', '.']);
+    match crate::suggest::nearest(&word, SUBCOMMANDS.iter().copied()).filter(|_| plain) {
+        Some(s) => format!(
+            "`{word}` is not a subcommand, a file or a folder; did you mean `pagelint {s}`?"
+        ),
+        None => format!("{}: no such file or folder", given.display()),
+    }
+}
+
 /// What the command line names: files and folders, or standard input.
 struct Targets {
     /// Absolute paths of the file and folder arguments.
@@ -317,10 +333,19 @@ struct Targets {
 
 impl Targets {
     fn from_args(args: &CheckArgs, cwd: &Path) -> Result<Targets, String> {
-        let stdin_requested = args.paths.iter().any(|p| p.as_os_str() == "-");
-        if stdin_requested && args.paths.len() > 1 {
+        let dash = args.paths.iter().any(|p| p.as_os_str() == "-");
+        if dash && args.paths.len() > 1 {
             return Err("`-` (standard input) cannot be combined with other paths".into());
         }
+        if args.stdin_filename.is_some() && !dash && !args.paths.is_empty() {
+            return Err(
+                "--stdin-filename names standard input: give it with `-` or \
+                 with no path, not with files or folders"
+                    .into(),
+            );
+        }
+        // As ruff: `--stdin-filename PATH` alone reads standard input.
+        let stdin_requested = dash || args.stdin_filename.is_some();
         let stdin_path = stdin_requested.then(|| {
             let name = args.stdin_filename.as_deref();
             absolute(cwd, name.unwrap_or(Path::new("stdin.md")))
@@ -330,8 +355,8 @@ impl Targets {
         } else {
             args.paths.iter().map(|p| absolute(cwd, p)).collect()
         };
-        if let Some(p) = paths.iter().find(|p| !p.exists()) {
-            return Err(format!("{}: no such file or folder", p.display()));
+        if let Some((given, _)) = args.paths.iter().zip(&paths).find(|(_, p)| !p.exists()) {
+            return Err(no_such_path(given));
         }
         Ok(Targets { paths, stdin_path })
     }
@@ -410,24 +435,63 @@ fn load_site(args: &CheckArgs, cwd: &Path, targets: &Targets) -> Result<Result<S
 /// The documents to lint: standard input, or the content files under the
 /// targets (the whole site when none is named).
 fn inputs(args: &CheckArgs, site: &Site, targets: Targets) -> Result<Vec<Input>, String> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let note = |path: &Path, why: &str| {
+        if !args.quiet {
+            let shown = crate::input::relative_display(&cwd, path);
+            eprintln!("pagelint: {shown}: skipped with --force-exclude: {why}");
+        }
+    };
     Ok(match targets.stdin_path {
         Some(path) => {
+            if let Some(why) = walk::force_excluded(site, &path).filter(|_| args.force_exclude) {
+                note(&path, why);
+                return Ok(Vec::new());
+            }
             let mut bytes = Vec::new();
             io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
             vec![Input::Stdin { bytes, path }]
         }
-        None => walk::collect(
-            site,
-            &targets.paths,
-            args.force_exclude,
-            args.threads.unwrap_or(0),
-        )
-        .into_iter()
-        .map(Input::File)
-        .collect(),
+        None => {
+            let mut skipped = Vec::new();
+            let files = walk::collect_noting(
+                site,
+                &targets.paths,
+                args.force_exclude,
+                args.threads.unwrap_or(0),
+                &mut skipped,
+            );
+            for (path, why) in skipped {
+                note(&path, why);
+            }
+            files.into_iter().map(Input::File).collect()
+        }
     })
+}
+
+/// Options that would be silently ignored together are refused.
+fn refuse_combinations(args: &CheckArgs) -> Result<(), String> {
+    let format = args.format.map(|f| {
+        clap::ValueEnum::to_possible_value(&f)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    });
+    if let (true, Some(name)) = (args.diff, &format) {
+        return Err(format!(
+            "--diff prints a unified diff and takes no --format ({name}); \
+             the json and sarif reports carry each fix's edits without --diff"
+        ));
+    }
+    if let (true, Some(name @ ("sarif" | "github" | "junit"))) =
+        (args.statistics, format.as_deref())
+    {
+        return Err(format!(
+            "--statistics works with the human, concise and json formats, not {name}"
+        ));
+    }
+    Ok(())
 }
 
 fn make_reporter(args: &CheckArgs) -> Box<dyn Report> {
@@ -436,7 +500,7 @@ fn make_reporter(args: &CheckArgs) -> Box<dyn Report> {
         .and_then(|c| c.parse().ok())
         .unwrap_or(100);
     report::reporter(
-        args.format,
+        args.format.unwrap_or_default(),
         report::Options {
             color: use_color(
                 args.color,
@@ -459,6 +523,7 @@ struct Finished {
 fn check(args: CheckArgs) -> Result<i32, String> {
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    refuse_combinations(&args)?;
     let targets = Targets::from_args(&args, &cwd)?;
     let from_stdin = targets.stdin_path.is_some();
     let site = match load_site(&args, &cwd, &targets)? {
@@ -474,6 +539,9 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             .num_threads(threads)
             .build_global();
     }
+    // pagelint.toml's globs can be checked only against every content file.
+    let whole_site =
+        !from_stdin && (targets.paths.is_empty() || targets.paths.iter().all(|p| *p == site.root));
     let inputs = inputs(&args, &site, targets)?;
     let reporter = make_reporter(&args);
     let mode = if args.unsafe_fixes {
@@ -490,9 +558,10 @@ fn check(args: CheckArgs) -> Result<i32, String> {
         cwd,
         report: Some(reporter.as_ref()),
         keep_text: mode.is_some(),
+        whole_site,
     };
     let (finished, written) = match mode {
-        Some(mode) if args.diff => return Ok(print_diffs(&engine, inputs, mode)),
+        Some(mode) if args.diff => return print_diffs(&engine, inputs, mode, &args),
         // Fixes need every file's text; JUnit needs every file before its header.
         Some(mode) => run_collected(&engine, reporter.as_ref(), &args, inputs, Some(mode))?,
         None if !reporter.streams() => {
@@ -549,7 +618,7 @@ fn run_collected(
     let mut outcome = engine.run(inputs);
     if let Some(mode) = mode {
         let applied = fix::apply_to_files(engine, &mut outcome, mode);
-        if applied.files > 0 {
+        if applied.files > 0 && !args.quiet {
             eprintln!(
                 "pagelint: fixed {} in {}",
                 plural(applied.fixes, "finding"),
@@ -602,14 +671,24 @@ fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, String> {
 }
 
 /// Prints what the fixes would change; exit 1 when there is something to change.
-fn print_diffs(engine: &Engine<'_>, inputs: Vec<Input>, mode: fix::Mode) -> i32 {
+fn print_diffs(
+    engine: &Engine<'_>,
+    inputs: Vec<Input>,
+    mode: fix::Mode,
+    args: &CheckArgs,
+) -> Result<i32, String> {
     let diffs = fix::diffs(&engine.run(inputs), mode);
-    let _ = io::stdout().lock().write_all(diffs.as_bytes());
-    if diffs.is_empty() {
+    let mut sink = open_output(args.output_file.as_deref())?;
+    if let Err(e) = sink.write_all(diffs.as_bytes()).and_then(|()| sink.flush()) {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            return Err(format!("cannot write the diff: {e}"));
+        }
+    }
+    Ok(if diffs.is_empty() {
         EXIT_CLEAN
     } else {
         EXIT_FINDINGS
-    }
+    })
 }
 
 fn report_config_error(e: &site::LoadError, cwd: &Path, color: bool) {

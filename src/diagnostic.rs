@@ -18,10 +18,36 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// Whether it runs when nothing selects or configures it.
     pub default_enabled: bool,
-    /// Whether some of its findings carry a fix.
-    pub fixable: bool,
+    /// Which fixes its findings may carry.
+    pub fixable: Fixable,
     /// Its page in `rules/`, embedded.
     pub doc: &'static str,
+}
+
+/// Which fixes a rule's findings may carry: what `--fix` applies (safe),
+/// what only `--unsafe-fixes` applies, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fixable {
+    /// No fixes.
+    No,
+    /// Safe fixes only: `--fix` applies them.
+    Safe,
+    /// Unsafe fixes only: `--unsafe-fixes` applies them.
+    Unsafe,
+    /// Safe fixes for some findings, unsafe ones for others.
+    SafeAndUnsafe,
+}
+
+impl Fixable {
+    /// How `pagelint rules` shows it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fixable::No => "",
+            Fixable::Safe => "safe",
+            Fixable::Unsafe => "unsafe",
+            Fixable::SafeAndUnsafe => "safe+unsafe",
+        }
+    }
 }
 
 /// How serious a finding is. Any error makes the run exit 1; warnings alone

@@ -30,6 +30,9 @@ pub struct Engine<'a> {
     pub report: Option<&'a dyn Report>,
     /// Keep each file's text in its result (fixes need it).
     pub keep_text: bool,
+    /// The inputs are every content file of the site: check `pagelint.toml`
+    /// against them too (a glob that matches none is a finding).
+    pub whole_site: bool,
 }
 
 impl Engine<'_> {
@@ -100,6 +103,8 @@ impl Engine<'_> {
             },
             ..Streamed::default()
         };
+        // Findings about pagelint.toml need only the paths: known before the pass.
+        let config = self.lint_config(&items);
         let mut take = |r: Result<Option<FileResult>, FileError>| match r {
             Ok(Some(result)) => {
                 streamed.totals.add(&result);
@@ -121,7 +126,7 @@ impl Engine<'_> {
             self.lint_in_parallel(items, &mut take);
         }
         // After the pass: site findings may say what the pass could not check.
-        for s in self.lint_site() {
+        for s in self.lint_site().into_iter().chain(config) {
             streamed.totals.add(&s);
             emit(s);
         }
@@ -198,6 +203,32 @@ impl Engine<'_> {
             ));
         }
         out
+    }
+
+    /// Findings about `pagelint.toml` on a whole-site run.
+    fn lint_config(&self, items: &[(String, Input)]) -> Option<FileResult> {
+        let path = self.site.config_path.as_ref().filter(|_| self.whole_site)?;
+        let files: Vec<String> = items
+            .iter()
+            .filter_map(|(_, i)| match i {
+                Input::File(p) => self.site.relative(p),
+                Input::Stdin { .. } => None,
+            })
+            .collect();
+        let diagnostics = self.linter().lint_config(&files);
+        if diagnostics.is_empty() {
+            return None;
+        }
+        let text = self.site.config.text.clone();
+        let lines = LineIndex::new(&text);
+        Some(self.result(
+            self.display_path(path),
+            path.clone(),
+            false,
+            text,
+            &lines,
+            diagnostics,
+        ))
     }
 
     fn lint_input(&self, shown: String, input: Input) -> Result<Option<FileResult>, FileError> {

@@ -93,4 +93,13 @@ impl<'a> Linter<'a> {
             .active(self.site, "")
             .run_site(self.site, file)
     }
+
+    /// Findings about `pagelint.toml` (globs that match nothing), with spans
+    /// into its text; `files` are the site-relative paths of every content
+    /// file of a run over the whole site.
+    pub fn lint_config(&self, files: &[String]) -> Vec<Diagnostic> {
+        self.selection
+            .active(self.site, "")
+            .run_config(self.site, files)
+    }
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::source::LineIndex;
 
 /// A 1-based line and a 1-based column counted in Unicode characters.
@@ -92,10 +92,23 @@ pub struct Totals {
     pub errors: usize,
     /// Findings of severity warning.
     pub warnings: usize,
-    /// Findings that carry a fix.
-    pub fixable: usize,
-    /// Findings per rule, and whether any of them has a fix.
-    pub by_rule: BTreeMap<&'static str, (usize, bool)>,
+    /// Findings with a safe fix: what `--fix` applies.
+    pub safe_fixes: usize,
+    /// Findings with an unsafe fix: what only `--unsafe-fixes` applies.
+    pub unsafe_fixes: usize,
+    /// Findings per rule, and how many of them have a safe or unsafe fix.
+    pub by_rule: BTreeMap<&'static str, RuleTotals>,
+}
+
+/// One rule's counts over a run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RuleTotals {
+    /// Its findings.
+    pub findings: usize,
+    /// Those with a safe fix.
+    pub safe_fixes: usize,
+    /// Those with an unsafe fix.
+    pub unsafe_fixes: usize,
 }
 
 impl Totals {
@@ -106,10 +119,17 @@ impl Totals {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
             }
-            self.fixable += usize::from(d.fix.is_some());
+            let (safe, unsafe_) = match d.fix.as_ref().map(|f| f.applicability) {
+                Some(Applicability::Safe) => (1, 0),
+                Some(Applicability::Unsafe) => (0, 1),
+                None => (0, 0),
+            };
+            self.safe_fixes += safe;
+            self.unsafe_fixes += unsafe_;
             let rule = self.by_rule.entry(d.rule).or_default();
-            rule.0 += 1;
-            rule.1 |= d.fix.is_some();
+            rule.findings += 1;
+            rule.safe_fixes += safe;
+            rule.unsafe_fixes += unsafe_;
         }
     }
 }

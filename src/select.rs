@@ -180,4 +180,17 @@ impl ActiveRules {
         }
         out
     }
+
+    /// Runs every active rule's config check against the content files of
+    /// a whole-site run; findings sorted by span.
+    pub fn run_config(&self, site: &Site, files: &[String]) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (rule, level) in &self.rules {
+            let mut sink = Sink::default();
+            rule.check_config(site, files, &mut sink);
+            collect(rule.meta(), *level, sink, &mut out);
+        }
+        out.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+        out
+    }
 }

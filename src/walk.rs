@@ -46,6 +46,18 @@ fn excluded(site: &Site, path: &Path) -> bool {
         .is_some_and(|rel| site.config.exclude.is_match(&rel))
 }
 
+/// Why `--force-exclude` skips an explicit file: the config excludes it, or
+/// it is not a content file of the site. None when it is checked.
+pub fn force_excluded(site: &Site, path: &Path) -> Option<&'static str> {
+    if excluded(site, path) {
+        Some("`exclude` in pagelint.toml matches it")
+    } else if !in_content(site, path) {
+        Some("not a content file of the site")
+    } else {
+        None
+    }
+}
+
 /// The content files under `paths` (absolute), or the whole site's content
 /// when `paths` is empty; sorted, without duplicates. Explicit files are kept
 /// even when excluded, unless `force_exclude`.
@@ -55,6 +67,17 @@ pub fn collect(
     force_exclude: bool,
     threads: usize,
 ) -> Vec<PathBuf> {
+    collect_noting(site, paths, force_exclude, threads, &mut Vec::new())
+}
+
+/// [`collect`], and the explicit files `force_exclude` skipped, with why.
+pub fn collect_noting(
+    site: &Site,
+    paths: &[PathBuf],
+    force_exclude: bool,
+    threads: usize,
+    skipped: &mut Vec<(PathBuf, &'static str)>,
+) -> Vec<PathBuf> {
     let mut roots = Vec::new();
     let mut files = Vec::new();
     if paths.is_empty() {
@@ -63,8 +86,11 @@ pub fn collect(
     for p in paths {
         if p.is_dir() {
             roots.extend(roots_for(site, p));
-        } else if !(force_exclude && (excluded(site, p) || !in_content(site, p))) {
-            files.push(p.clone());
+        } else {
+            match force_excluded(site, p).filter(|_| force_exclude) {
+                Some(why) => skipped.push((p.clone(), why)),
+                None => files.push(p.clone()),
+            }
         }
     }
     if !roots.is_empty() {

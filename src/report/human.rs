@@ -130,9 +130,6 @@ impl Report for Human {
     }
 
     fn file(&self, _index: usize, r: &FileResult, out: &mut dyn Write) -> io::Result<()> {
-        if self.options.quiet {
-            return Ok(());
-        }
         match (&r.rendered, &r.text) {
             (Some(rendered), _) => out.write_all(rendered.as_bytes()),
             // A result built without this report (a library caller's).
@@ -148,7 +145,8 @@ impl Report for Human {
         if self.options.statistics {
             out.write_all(super::statistics(totals).as_bytes())?;
         }
-        if !self.options.quiet || totals.errors > 0 {
+        // `--quiet`, as ruff's: the findings, and nothing else.
+        if !self.options.quiet {
             writeln!(out, "{}", super::summary(totals))?;
         }
         Ok(())

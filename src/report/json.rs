@@ -9,7 +9,10 @@ use super::Report;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::outcome::{FileResult, Located, Pos, Totals};
 
-pub struct Json;
+pub struct Json {
+    /// `--statistics`: a `statistics` array of counts per rule after the findings.
+    pub statistics: bool,
+}
 
 fn position((start, end): (Pos, Pos)) -> [usize; 4] {
     [start.line, start.column, end.line, end.column]
@@ -17,17 +20,34 @@ fn position((start, end): (Pos, Pos)) -> [usize; 4] {
 
 /// The document around the findings; the counts are known only at the end,
 /// and `diagnostics` sorts before every key that holds them.
-fn skeleton(totals: &Totals) -> Value {
-    json!({
+fn skeleton(totals: &Totals, statistics: bool) -> Value {
+    let mut doc = json!({
         "version": 1,
         "files_checked": totals.files_checked,
         "summary": {
             "errors": totals.errors,
             "warnings": totals.warnings,
-            "fixable": totals.fixable,
+            "fixable": totals.safe_fixes,
+            "unsafe_fixable": totals.unsafe_fixes,
         },
         "diagnostics": json_stream::ARRAY_HERE,
-    })
+    });
+    if statistics {
+        let mut rows: Vec<_> = totals.by_rule.iter().collect();
+        rows.sort_by(|a, b| b.1.findings.cmp(&a.1.findings).then(a.0.cmp(b.0)));
+        doc["statistics"] = rows
+            .into_iter()
+            .map(|(rule, t)| {
+                json!({
+                    "rule": rule,
+                    "findings": t.findings,
+                    "fixable": t.safe_fixes,
+                    "unsafe_fixable": t.unsafe_fixes,
+                })
+            })
+            .collect();
+    }
+    doc
 }
 
 fn diagnostic(r: &FileResult, d: &Diagnostic, at: &Located) -> Value {
@@ -70,7 +90,7 @@ fn diagnostic(r: &FileResult, d: &Diagnostic, at: &Located) -> Value {
 
 impl Report for Json {
     fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
-        json_stream::begin(&skeleton(&Totals::default()), out)
+        json_stream::begin(&skeleton(&Totals::default(), self.statistics), out)
     }
 
     fn file(&self, index: usize, r: &FileResult, out: &mut dyn Write) -> io::Result<()> {
@@ -81,7 +101,11 @@ impl Report for Json {
     }
 
     fn end(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
-        json_stream::end(&skeleton(totals), totals.errors + totals.warnings > 0, out)
+        json_stream::end(
+            &skeleton(totals, self.statistics),
+            totals.errors + totals.warnings > 0,
+            out,
+        )
     }
 }
 
@@ -98,14 +122,16 @@ mod tests {
             files_checked: 12,
             errors: 3,
             warnings: 4,
-            fixable: 5,
+            safe_fixes: 5,
             ..Totals::default()
         };
         let mut before_zero = Vec::new();
         let mut before_counted = Vec::new();
-        json_stream::begin(&skeleton(&Totals::default()), &mut before_zero).unwrap();
-        json_stream::begin(&skeleton(&counted), &mut before_counted).unwrap();
-        assert_eq!(before_zero, before_counted);
-        assert_eq!(json_stream::indent(&skeleton(&counted)), INDENT);
+        for stats in [false, true] {
+            json_stream::begin(&skeleton(&Totals::default(), stats), &mut before_zero).unwrap();
+            json_stream::begin(&skeleton(&counted, stats), &mut before_counted).unwrap();
+            assert_eq!(before_zero, before_counted);
+            assert_eq!(json_stream::indent(&skeleton(&counted, stats)), INDENT);
+        }
     }
 }

@@ -102,7 +102,9 @@ pub fn reporter(format: Format, options: Options) -> Box<dyn Report> {
     match format {
         Format::Human => Box::new(Human { options }),
         Format::Concise => Box::new(concise::Concise { options }),
-        Format::Json => Box::new(json::Json),
+        Format::Json => Box::new(json::Json {
+            statistics: options.statistics,
+        }),
         Format::Sarif => Box::new(sarif::Sarif),
         Format::Github => Box::new(github::Github),
         Format::Junit => Box::new(junit::Junit),
@@ -113,31 +115,41 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// `N errors, M warnings in K files (X fixable with --fix)`.
+/// `N errors, M warnings; K files checked; X fixable with --fix, Y more
+/// with --unsafe-fixes`, where K counts every file checked.
 pub fn summary(totals: &Totals) -> String {
-    let fixable = totals.fixable;
     let mut s = format!(
-        "{}, {} in {}",
+        "{}, {}; {} checked",
         plural(totals.errors, "error"),
         plural(totals.warnings, "warning"),
         plural(totals.files_checked, "file"),
     );
-    if fixable > 0 {
-        s.push_str(&format!(" ({fixable} fixable with --fix)"));
+    match (totals.safe_fixes, totals.unsafe_fixes) {
+        (0, 0) => {}
+        (0, u) => s.push_str(&format!("; {u} fixable with --unsafe-fixes")),
+        (n, 0) => s.push_str(&format!("; {n} fixable with --fix")),
+        (n, u) => s.push_str(&format!(
+            "; {n} fixable with --fix, {u} more with --unsafe-fixes"
+        )),
     }
     s
 }
 
-/// Findings per rule, most frequent first, for `--statistics`.
+/// Findings per rule, most frequent first, for `--statistics`, with the
+/// fixes `--fix` and `--unsafe-fixes` would apply.
 pub fn statistics(totals: &Totals) -> String {
     let mut rows: Vec<_> = totals.by_rule.iter().map(|(r, c)| (*r, *c)).collect();
-    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    rows.sort_by(|a, b| b.1.findings.cmp(&a.1.findings).then(a.0.cmp(b.0)));
     let mut s = String::new();
-    for (rule, (n, fixable)) in rows {
-        s.push_str(&format!(
-            "{n:>6}  {rule:<22}{}\n",
-            if fixable { "  [*]" } else { "" }
-        ));
+    for (rule, t) in rows {
+        let fixes = match (t.safe_fixes, t.unsafe_fixes) {
+            (0, 0) => String::new(),
+            (n, 0) => format!("  {n} fixable with --fix"),
+            (0, u) => format!("  {u} fixable with --unsafe-fixes"),
+            (n, u) => format!("  {n} fixable with --fix, {u} with --unsafe-fixes"),
+        };
+        s.push_str(format!("{:>6}  {rule:<22}{fixes}", t.findings).trim_end());
+        s.push('\n');
     }
     s
 }

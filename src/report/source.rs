@@ -32,8 +32,10 @@ impl SourceCode for IndexedSource<'_> {
         } else {
             self.text.len()
         };
-        if to - from > LONG_SNIPPET {
-            return Ok(self.window(start, end));
+        if to - from > LONG_SNIPPET || self.too_wide(from, to) {
+            // miette reads the span with no context for the header's column.
+            let context = if before == 0 { 0 } else { BEFORE };
+            return Ok(self.window(start, end, context));
         }
         let data = &self.text.as_bytes()[from..to];
         Ok(Box::new(MietteSpanContents::new_named(
@@ -54,25 +56,50 @@ impl SourceCode for IndexedSource<'_> {
 
 /// Snippets longer than this show only a window of the span's own line.
 const LONG_SNIPPET: usize = 4096;
-/// Bytes of context on each side of a span in such a window.
-const WINDOW: usize = 120;
+/// A snippet with a line wider than this (in terminal columns) shows only a
+/// window of the span's line: a paragraph is one line in Markdown, and 400
+/// characters wrap away from the label under them.
+const WIDE_LINE: usize = 100;
+/// Columns of context before the span in such a window.
+const BEFORE: usize = 30;
+/// Columns of the window in all, when the span is shorter than that.
+const WIDTH: usize = 80;
+
+fn width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
 
 impl IndexedSource<'_> {
-    /// A window around `start..end` on its line, so that a finding on a 20 MB
-    /// line prints a few hundred bytes, not the line.
-    fn window(&self, start: usize, end: usize) -> Box<dyn SpanContents<'_> + '_> {
+    /// Whether a line of `from..to` is wider than [`WIDE_LINE`] columns.
+    fn too_wide(&self, from: usize, to: usize) -> bool {
+        self.text[from..to].split(['\n', '\r']).any(|line| {
+            line.len() > WIDE_LINE && line.chars().map(width).sum::<usize>() > WIDE_LINE
+        })
+    }
+
+    /// A window around `start..end` on its line, so that a finding in a long
+    /// paragraph, or on a 20 MB line, prints one screen line, not the line.
+    fn window(&self, start: usize, end: usize, context: usize) -> Box<dyn SpanContents<'_> + '_> {
         let line = self.lines.line_of(start);
         let bounds = self.lines.line_span(self.text, line);
-        let mut from = start.saturating_sub(WINDOW).max(bounds.start);
-        while !self.text.is_char_boundary(from) {
-            from += 1;
+        let before = &self.text[bounds.start.min(start)..start];
+        let mut from = start;
+        let mut cols = 0;
+        for (i, c) in before.char_indices().rev().take(context) {
+            cols += width(c);
+            if cols > context {
+                break;
+            }
+            from = bounds.start + i;
         }
-        let mut to = (end.max(start) + WINDOW)
-            .min(bounds.end.max(start))
-            .min(start + 2 * WINDOW + (end - start).min(WINDOW));
-        to = to.min(self.text.len());
-        while !self.text.is_char_boundary(to) {
-            to -= 1;
+        let line_end = bounds.end.max(start).min(self.text.len());
+        let mut to = start;
+        for (i, c) in self.text[start..line_end].char_indices().take(4 * WIDTH) {
+            cols += width(c);
+            to = start + i + c.len_utf8();
+            if cols >= WIDTH && to >= end.min(start + MAX_SPAN) {
+                break;
+            }
         }
         let column = self.lines.position(self.text, from).1 - 1;
         Box::new(MietteSpanContents::new_named(
@@ -85,3 +112,6 @@ impl IndexedSource<'_> {
         ))
     }
 }
+
+/// Bytes of a span a window shows at most.
+const MAX_SPAN: usize = 240;

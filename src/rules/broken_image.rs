@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::body::{Image, ImageSource};
-use crate::diagnostic::{Diagnostic, Fix, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fix, Fixable, Severity, Sink};
 use crate::frontmatter::{Node, NodeKind, Span};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::site::published::join;
@@ -17,7 +17,7 @@ static META: RuleMeta = RuleMeta {
     summary: "an image whose file the site does not publish",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: true,
+    fixable: Fixable::Safe,
     doc: include_str!("../../rules/broken-image.md"),
 };
 

@@ -2,7 +2,7 @@
 //! the site, which fails Hugo's build with `REF_NOT_FOUND`.
 
 use crate::body::Tag;
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::site::published::join;
 
@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a `ref` or `relref` to a page that does not exist",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/broken-ref.md"),
 };
 

@@ -2,7 +2,7 @@
 //! Hugo's own date keys, or a date not in the field's configured `format`.
 
 use crate::config::{DateFormat, FieldType};
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::frontmatter::hugo_date::{hugo_parses, is_rfc3339_with_offset};
 use crate::frontmatter::{Entry, NodeKind};
 use crate::rules::schema_util::checked_fields;
@@ -16,7 +16,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a date Hugo cannot parse, or not in the configured format",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/date-format.md"),
 };
 

@@ -1,7 +1,7 @@
 //! `duplicate-key`: a key set twice in one front matter map, comparing keys
 //! ignoring case as Hugo lowercases them.
 
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::frontmatter::{Entry, NodeKind};
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     summary: "the same front matter key twice in one mapping (keys are case-insensitive)",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/duplicate-key.md"),
 };
 

@@ -1,7 +1,7 @@
 //! `empty-field`: a top-level front matter value that is blank, null, or an
 //! empty list whose field has `min-items`; an error if the field is required.
 
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::frontmatter::Entry;
 use crate::rules::schema_util::is_empty;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     summary: "an empty string, null or empty required list (error if the field is required)",
     severity: Severity::Warning,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/empty-field.md"),
 };
 

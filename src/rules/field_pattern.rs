@@ -2,7 +2,7 @@
 //! `pattern`, or breaks its `min-length`, `max-length`, item bounds or `unique`.
 
 use crate::config::Field;
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::frontmatter::{Entry, Node, NodeKind};
 use crate::rules::schema_util::{checked_fields, scalar_text};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a value that does not match the field's `pattern`, length or item bounds",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/field-pattern.md"),
 };
 

@@ -2,7 +2,7 @@
 //! (`tags: "a, b"` where a list is wanted).
 
 use crate::config::FieldType;
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::frontmatter::{Entry, NodeKind};
 use crate::rules::schema_util::{is_empty, type_matches};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a front matter value of the wrong type",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/field-type.md"),
 };
 

@@ -1,7 +1,7 @@
 //! `file-encoding`: a content file Hugo cannot read as text: invalid UTF-8,
 //! UTF-16, or binary.
 
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::document::Unreadable;
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a content file that is not UTF-8 text",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/file-encoding.md"),
 };
 

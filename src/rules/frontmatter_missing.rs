@@ -1,6 +1,6 @@
 //! `frontmatter-missing` (off by default): a content file with no front matter.
 
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
 /// The `frontmatter-missing` rule (`rules/frontmatter-missing.md`).
@@ -11,7 +11,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a content file with no front matter",
     severity: Severity::Error,
     default_enabled: false,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/frontmatter-missing.md"),
 };
 

@@ -1,7 +1,7 @@
 //! `frontmatter-syntax`: front matter Hugo rejects: YAML, TOML or JSON that
 //! does not parse, a bad delimiter, or a block never closed.
 
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::frontmatter::{Format, FrontMatter, ParseError};
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     summary: "front matter that Hugo cannot parse, or a bad or missing delimiter",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/frontmatter-syntax.md"),
 };
 

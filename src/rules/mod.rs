@@ -35,6 +35,10 @@ pub trait Rule: Sync {
     /// `site.hugo.files[file]`, whose text the spans point into. Called after every content
     /// file of the run was linted, once per config file.
     fn check_site(&self, _site: &Site, _file: usize, _out: &mut Sink) {}
+
+    /// Findings about `pagelint.toml`, with spans into its text, given the
+    /// site-relative paths of every content file of a whole-site run.
+    fn check_config(&self, _site: &Site, _files: &[String], _out: &mut Sink) {}
 }
 
 // Declared here, not inside a macro, so that rustfmt and tools see every rule file.
@@ -56,6 +60,7 @@ pub mod shortcode_unknown;
 pub mod theme_missing;
 pub mod unknown_field;
 pub mod unknown_value;
+pub mod unmatched_glob;
 pub mod unused_suppression;
 pub mod url_format;
 
@@ -80,6 +85,7 @@ pub static ALL: &[&dyn Rule] = &[
     &shortcode_args::ShortcodeArgs,
     &broken_ref::BrokenRef,
     &theme_missing::ThemeMissing,
+    &unmatched_glob::UnmatchedGlob,
     &unused_suppression::UnusedSuppression,
 ];
 

@@ -1,6 +1,6 @@
 //! `required-field`: a field the page's schema marks `required` is absent.
 
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
 /// The `required-field` rule (`rules/required-field.md`).
@@ -11,7 +11,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a field the schema requires is absent",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/required-field.md"),
 };
 

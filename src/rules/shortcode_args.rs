@@ -2,7 +2,7 @@
 //! `[shortcodes.NAME]` requires, or a `param` naming a key no one defines.
 
 use crate::body::{Params, Tag};
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::frontmatter::Node;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::site::shortcodes::Origin;
@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a shortcode missing a required argument, or `param` naming an undefined key",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/shortcode-args.md"),
 };
 

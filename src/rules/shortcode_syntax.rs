@@ -3,7 +3,7 @@
 
 use crate::body::shortcode_lexer::MAX_TAGS;
 use crate::body::LexError;
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
 /// The `shortcode-syntax` rule (`rules/shortcode-syntax.md`).
@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a shortcode tag that Hugo's lexer rejects",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/shortcode-syntax.md"),
 };
 

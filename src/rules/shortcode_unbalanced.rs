@@ -2,7 +2,7 @@
 //! a closed shortcode without `.Inner`, or an inline shortcode nested or used before defined.
 
 use crate::body::shortcode_tree::{self, InnerKind, Problem};
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 
 /// The `shortcode-unbalanced` rule (`rules/shortcode-unbalanced.md`).
@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
         tag, or a closed shortcode that takes no inner content",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/shortcode-unbalanced.md"),
 };
 

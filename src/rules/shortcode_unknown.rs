@@ -2,7 +2,7 @@
 //! and no built-in of that name in the Hugo version checked.
 
 use crate::body::Tag;
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::suggest::nearest as did_you_mean;
 
@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a shortcode with no template and no built-in of that name",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/shortcode-unknown.md"),
 };
 

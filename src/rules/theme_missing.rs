@@ -1,7 +1,7 @@
 //! `theme-missing`: a theme or module the Hugo config names that is not on
 //! disk, reported once per run against the Hugo config file.
 
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::site::Site;
 
@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a theme or module the Hugo config names is not on disk",
     severity: Severity::Warning,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/theme-missing.md"),
 };
 

@@ -1,7 +1,7 @@
 //! `unknown-field`: a top-level front matter key that a `closed` schema does
 //! not declare, with the nearest declared key as did-you-mean.
 
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::frontmatter::Entry;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::suggest::nearest;
@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a front matter key that a closed schema does not declare",
     severity: Severity::Warning,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/unknown-field.md"),
 };
 

@@ -1,7 +1,7 @@
 //! `unknown-value`: a value or list item that is not among its field's
 //! `values`, with the nearest allowed value as did-you-mean and fix.
 
-use crate::diagnostic::{Diagnostic, Fix, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fix, Fixable, Severity, Sink};
 use crate::frontmatter::{Node, NodeKind};
 use crate::rules::schema_util::{checked_fields, scalar_text};
 use crate::rules::{Context, Rule, RuleMeta};
@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     summary: "a value or list item that is not among the field's allowed `values`",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: true,
+    fixable: Fixable::SafeAndUnsafe,
     doc: include_str!("../../rules/unknown-value.md"),
 };
 

@@ -1,7 +1,7 @@
 //! `unused-suppression`: a suppression comment that silences nothing, names no
 //! rule, or names a rule that does not exist.
 
-use crate::diagnostic::{Diagnostic, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::suppress::Suppression;
 
@@ -15,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "a suppression comment that suppresses nothing, or names no rule or an unknown one",
     severity: Severity::Warning,
     default_enabled: true,
-    fixable: false,
+    fixable: Fixable::No,
     doc: include_str!("../../rules/unused-suppression.md"),
 };
 

@@ -2,7 +2,7 @@
 //! scheme (and, for `http` and `https`, with a host).
 
 use crate::config::FieldType;
-use crate::diagnostic::{Diagnostic, Fix, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Fix, Fixable, Severity, Sink};
 use crate::frontmatter::Entry;
 use crate::rules::schema_util::checked_fields;
 use crate::rules::{Context, Rule, RuleMeta};
@@ -15,17 +15,21 @@ static META: RuleMeta = RuleMeta {
     summary: "a URL field that is not an absolute URL of an allowed scheme",
     severity: Severity::Error,
     default_enabled: true,
-    fixable: true,
+    fixable: Fixable::Unsafe,
     doc: include_str!("../../rules/url-format.md"),
 };
 
 fn bad_url(entry: &Entry, text: &str, value: &str, schemes: &[String], reason: &str) -> Diagnostic {
-    let mut d = Diagnostic::new(
-        &META,
-        entry.value.span.clone(),
-        format!("`{}` is not an absolute URL: `{value}`", entry.key),
-    )
-    .label(reason.to_string());
+    let message = if reason.starts_with("scheme") {
+        // `ftp://x` is absolute; what is wrong is its scheme.
+        format!(
+            "`{}` has a scheme that is not allowed: `{value}`",
+            entry.key
+        )
+    } else {
+        format!("`{}` is not an absolute URL: `{value}`", entry.key)
+    };
+    let mut d = Diagnostic::new(&META, entry.value.span.clone(), message).label(reason.to_string());
     let looks_like_host = !value.contains("://")
         && !value.contains(char::is_whitespace)
         && value

@@ -49,10 +49,13 @@ fn json_has_the_shape_of_the_spec() {
     );
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["files_checked"], 3);
-    assert_eq!(keys(&doc["summary"]), ["errors", "fixable", "warnings"]);
+    assert_eq!(
+        keys(&doc["summary"]),
+        ["errors", "fixable", "unsafe_fixable", "warnings"]
+    );
 
     let diagnostics = doc["diagnostics"].as_array().unwrap();
-    let (mut errors, mut warnings, mut fixable) = (0, 0, 0);
+    let (mut errors, mut warnings, mut fixable, mut unsafe_fixable) = (0, 0, 0, 0);
     for d in diagnostics {
         assert_eq!(
             keys(d),
@@ -87,7 +90,10 @@ fn json_has_the_shape_of_the_spec() {
         match &d["fix"] {
             Value::Null => {}
             fix => {
-                fixable += 1;
+                match fix["applicability"].as_str() {
+                    Some("safe") => fixable += 1,
+                    _ => unsafe_fixable += 1,
+                }
                 assert_eq!(keys(fix), ["applicability", "edits"]);
                 assert!(
                     matches!(fix["applicability"].as_str(), Some("safe" | "unsafe")),
@@ -113,9 +119,11 @@ fn json_has_the_shape_of_the_spec() {
     assert_eq!(report.summary("errors"), errors);
     assert_eq!(report.summary("warnings"), warnings);
     assert_eq!(report.summary("fixable"), fixable);
+    assert_eq!(report.summary("unsafe_fixable"), unsafe_fixable);
     assert_eq!(
-        fixable, 3,
-        "two case fixes of unknown-value and a url-format guess"
+        (fixable, unsafe_fixable),
+        (2, 1),
+        "two case fixes of unknown-value (safe) and a url-format guess (unsafe)"
     );
 }
 
@@ -260,7 +268,10 @@ fn human_shows_each_finding_and_ends_with_the_summary() {
     let text = stdout(&out);
     assert_eq!(
         text.lines().last(),
-        Some("5 errors, 1 warning in 3 files (3 fixable with --fix)")
+        Some(
+            "5 errors, 1 warning; 3 files checked; \
+             2 fixable with --fix, 1 more with --unsafe-fixes"
+        )
     );
     for (file, line) in [
         ("content/posts/a.md", 3),
@@ -304,30 +315,40 @@ fn human_summary_of_a_clean_run() {
     site.write("content/posts/c.md", CLEAN_POST);
     let out = site.cmd().output().unwrap();
     assert_eq!(exit_code(&out), 0);
-    assert_eq!(stdout(&out), "0 errors, 0 warnings in 1 file\n");
+    assert_eq!(stdout(&out), "0 errors, 0 warnings; 1 file checked\n");
 }
 
 #[test]
-fn quiet_prints_nothing_when_clean_and_only_the_summary_on_errors() {
+fn quiet_prints_the_findings_and_nothing_else_in_every_format() {
     let clean = post_site();
     clean.write("content/posts/c.md", CLEAN_POST);
     let out = clean.cmd().arg("--quiet").output().unwrap();
     assert_eq!((exit_code(&out), stdout(&out)), (0, String::new()));
 
-    let warned = post_site();
-    warned.write(
-        "content/posts/c.md",
-        CLEAN_POST.replace("source_name: \"Example News\"", "source_name: \"\""),
-    );
-    let out = warned.cmd().arg("-q").output().unwrap();
-    assert_eq!((exit_code(&out), stdout(&out)), (0, String::new()));
-
-    let out = site().cmd().arg("--quiet").output().unwrap();
+    // As ruff's: the findings, no summary; the same meaning in every format.
+    let site = site();
+    let loud = stdout(&site.cmd().output().unwrap());
+    let out = site.cmd().arg("--quiet").output().unwrap();
     assert_eq!(exit_code(&out), 1);
+    let quiet = stdout(&out);
     assert_eq!(
-        stdout(&out),
-        "5 errors, 1 warning in 3 files (3 fixable with --fix)\n"
+        quiet,
+        loud.rsplit_once("\n5 errors").unwrap().0.to_string() + "\n",
+        "the human report without its summary line"
     );
+    assert!(quiet.contains("date-format"), "{quiet}");
+    let concise = |q: &[&str]| {
+        stdout(
+            &site
+                .cmd()
+                .args(["--format", "concise"])
+                .args(q)
+                .output()
+                .unwrap(),
+        )
+    };
+    assert_eq!(concise(&["-q"]), concise(&[]));
+    assert_eq!(concise(&["-q"]).lines().count(), 6);
 }
 
 /// `(count, rule)` rows of a `--statistics` table.

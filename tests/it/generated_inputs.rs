@@ -137,6 +137,33 @@ fn an_absent_theme_is_one_warning_on_the_hugo_config() {
 }
 
 #[test]
+fn a_schema_glob_that_matches_no_content_file_is_a_warning_on_the_glob() {
+    let site = TempSite::new();
+    site.write(
+        "pagelint.toml",
+        "[[schema]]\nfiles = [\"posts/**/*.md\"]\n[schema.fields.title]\nrequired = true\n\
+         [[overrides]]\nfiles = [\"content/posts/**\"]\nrules = { empty-field = \"off\" }\n",
+    );
+    site.write("content/posts/a.md", "---\ndate: 2025-01-01\n---\n");
+    let (code, report) = site.json(&[]);
+    let d = only_finding(&report, "unmatched-glob");
+    assert_eq!(d["path"], "pagelint.toml");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(2), Some(10))
+    );
+    assert_eq!(
+        d["help"],
+        "globs are relative to the site root: did you mean `content/posts/**/*.md`?"
+    );
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(code, 0, "a warning does not fail the run");
+    // A run on some files cannot tell: it says nothing.
+    let (_, report) = site.json(&["content/posts/a.md"]);
+    assert!(report.diagnostics().is_empty(), "{:?}", report.0);
+}
+
+#[test]
 fn only_the_absent_one_of_several_themes_is_reported() {
     let site = TempSite::new();
     site.write(

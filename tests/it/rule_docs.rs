@@ -20,13 +20,14 @@ use crate::common;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use pagelint::diagnostic::Fixable;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 use common::TempSite;
 
 /// Rules whose input cannot be written in a Markdown page; their tests
 /// generate it (`tests/generated_inputs.rs`).
-const TESTED_WITH_GENERATED_INPUT: &[&str] = &["file-encoding", "theme-missing"];
+const TESTED_WITH_GENERATED_INPUT: &[&str] = &["file-encoding", "theme-missing", "unmatched-glob"];
 
 const DEFAULT_PAGE: &str = "content/posts/example.md";
 
@@ -214,10 +215,18 @@ fn pages_state_the_registered_default_and_fixability() {
                 meta.name
             ));
         }
-        let page_fixable = !fixable.trim().starts_with("no");
+        let fixable = fixable.trim();
+        let says_unsafe = fixable.contains("unsafe");
+        let says_safe = fixable.replace("unsafe", "").contains("safe");
+        let page_fixable = match (says_safe, says_unsafe) {
+            (false, false) => Fixable::No,
+            (true, false) => Fixable::Safe,
+            (false, true) => Fixable::Unsafe,
+            (true, true) => Fixable::SafeAndUnsafe,
+        };
         if page_fixable != meta.fixable {
             failures.push(format!(
-                "{}: the page says `{line}` but the rule's fixable is {}",
+                "{}: the page says `{line}` but the rule's fixable is {:?}",
                 meta.name, meta.fixable
             ));
         }

@@ -89,3 +89,14 @@ fn theme_missing_generated_input() {
     site.write("content/posts/p.md", "---\ntitle: p\n---\n{{< notice >}}\n");
     snapshot("rule-theme-missing", both_reports(&site));
 }
+
+#[test]
+fn unmatched_glob_generated_input() {
+    let site = TempSite::new();
+    site.write(
+        "pagelint.toml",
+        "[[schema]]\nfiles = [\"posts/**/*.md\"]\n[schema.fields.title]\nrequired = true\n",
+    );
+    site.write("content/posts/p.md", "---\ndate: 2025-01-01\n---\n");
+    snapshot("rule-unmatched-glob", both_reports(&site));
+}
