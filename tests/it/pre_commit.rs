@@ -1,17 +1,21 @@
 //! pagelint as a pre-commit hook, run by the real `pre-commit`
 //! (`pip install pre-commit`) on a throwaway Hugo site in a git repository:
 //!
-//! 1. `pre-commit try-repo <this crate> pagelint --files <bad post>` fails
-//!    and names the post and the rule;
-//! 2. with the `.pre-commit-config.yaml` the README recommends, installed as
-//!    a git hook, committing the bad post is refused; the fixed post, a bad
-//!    post in an `exclude`d folder (`--force-exclude`) and a README outside
-//!    `content/` (the snippet's `files:`) are committed.
+//! 1. with the `.pre-commit-config.yaml` the README recommends, installed as
+//!    a git hook, committing a bad post is refused, naming the post, line
+//!    and rule; the fixed post, a bad post in an `exclude`d folder
+//!    (`--force-exclude`) and a README outside `content/` (the snippet's
+//!    `files:`) are committed;
+//! 2. with the whole-site hook too (`pagelint-site`, `pass_filenames:
+//!    false`), deleting an image two posts use is refused.
+//!
+//! A third test installs the wheel through a local `language: python` hook.
 //!
 //! The hook's `language: rust` makes pre-commit `cargo install` this crate
-//! (a release build, twice: try-repo uses a store of its own), which takes
-//! minutes, so the test only runs with `PAGELINT_TEST_PRE_COMMIT=1`;
-//! otherwise it is skipped with a message. The crate's files as they are on
+//! in a `CARGO_HOME` of its own (so every dependency is fetched and built:
+//! three to four minutes, unoptimised), so the test only runs with
+//! `PAGELINT_TEST_PRE_COMMIT=1`, which `.ci/run` sets; otherwise it is
+//! skipped with a message. The crate's files as they are on
 //! disk (committed or not) are copied into a fresh git repository, so the
 //! working tree is what is tested. Cargo's build folder for those installs
 //! is kept in `target/tmp/pre-commit-cargo`, so later runs rebuild only
@@ -40,10 +44,10 @@ const CRATE_FILES: &[&str] = &[
 
 fn enabled() -> bool {
     if std::env::var(ENABLE).is_ok_and(|v| v == "1") {
-        return true;
+        return crate::wheel::tool("pre-commit", "pip install pre-commit");
     }
     eprintln!(
-        "skipped: set {ENABLE}=1 to run pre-commit for real (it builds pagelint in release mode)"
+        "SKIPPED: set {ENABLE}=1 to run pre-commit for real (it builds pagelint; .ci/run does)"
     );
     false
 }
@@ -66,6 +70,11 @@ fn command(program: &str, cwd: &Path) -> Command {
             "CARGO_TARGET_DIR",
             Path::new(env!("CARGO_TARGET_TMPDIR")).join("pre-commit-cargo"),
         )
+        // The hook's install is what is tested, not the binary's speed: a
+        // release build without optimisation takes a third of the time.
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
         .env("NO_COLOR", "1")
         .env_remove("GIT_DIR")
         .env_remove("GIT_INDEX_FILE")
@@ -145,6 +154,14 @@ fn pre_commit_config(repo: &Path, rev: &str) -> String {
     )
 }
 
+/// The README's config with the whole-site hook too.
+fn whole_site_config(repo: &Path, rev: &str) -> String {
+    format!(
+        "{}      - id: pagelint-site\n",
+        pre_commit_config(repo, rev)
+    )
+}
+
 #[test]
 fn pre_commit_runs_pagelint_on_staged_content() {
     if !enabled() {
@@ -166,32 +183,9 @@ fn pre_commit_runs_pagelint_on_staged_content() {
     git_ok(root, &["add", "--all"]);
     git_ok(root, &["commit", "--quiet", "-m", "site"]);
 
-    // 1. try-repo on one bad post.
+    // 1. The README's config as a git hook: the bad post's commit fails and
+    // names the post, its line and the rule.
     site.write("content/posts/bad.md", MULTI_POST);
-    let hook_path = hook.path().to_str().unwrap();
-    let (code, out) = run(
-        "pre-commit",
-        root,
-        &[
-            "try-repo",
-            hook_path,
-            "pagelint",
-            "--files",
-            "content/posts/bad.md",
-        ],
-    );
-    assert_eq!(code, 1, "the hook fails on the bad post:\n{out}");
-    assert!(
-        out.contains("pagelint....") && out.contains("Failed"),
-        "{out}"
-    );
-    assert!(
-        out.contains("content/posts/bad.md:3:7"),
-        "the post and line are named:\n{out}"
-    );
-    assert!(out.contains("date-format"), "the rule is named:\n{out}");
-
-    // 2. The README's config as a git hook.
     run("pre-commit", root, &["install"]);
     git_ok(root, &["add", "content/posts/bad.md"]);
     let (code, out) = run("git", root, &["commit", "-m", "bad post"]);
@@ -224,4 +218,74 @@ fn pre_commit_runs_pagelint_on_staged_content() {
     git_ok(root, &["add", "README.md"]);
     let out = git_ok(root, &["commit", "-m", "readme"]);
     assert!(out.contains("(no files to check)Skipped"), "{out}");
+
+    // 2. Deleting an image two posts use: the per-file hook sees no Markdown
+    // and passes; the whole-site hook (`pass_filenames: false`) refuses it.
+    site.write("static/images/shared.png", b"png");
+    for post in ["one", "two"] {
+        site.write(
+            &format!("content/posts/{post}.md"),
+            CLEAN_POST.replace("Body.", "![shared](/images/shared.png)"),
+        );
+    }
+    site.write(
+        ".pre-commit-config.yaml",
+        whole_site_config(hook.path(), &rev),
+    );
+    git_ok(root, &["add", "--all"]);
+    git_ok(root, &["commit", "-m", "two posts and their image"]);
+    git_ok(root, &["rm", "--quiet", "static/images/shared.png"]);
+    let (code, out) = run("git", root, &["commit", "-m", "delete the image"]);
+    assert_ne!(code, 0, "the whole-site hook refuses the deletion:\n{out}");
+    assert!(
+        out.contains("content/posts/one.md") && out.contains("content/posts/two.md"),
+        "{out}"
+    );
+    assert!(out.contains("broken-image"), "{out}");
+}
+
+/// The README's fast path: a local hook whose `language: python` installs
+/// the wheel (here, one built from this tree) instead of building pagelint.
+#[test]
+fn a_python_hook_installs_the_wheel_without_building() {
+    if !enabled() || !crate::wheel::tool("maturin", "pip install maturin") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let wheel = crate::wheel::build_wheel(&dir.path().join("wheels"));
+    let site = TempSite::new();
+    site.write("pagelint.toml", POST_SCHEMA);
+    site.write(
+        ".pre-commit-config.yaml",
+        format!(
+            "repos:
+  - repo: local
+    hooks:
+      - id: pagelint
+        name: pagelint
+        entry: pagelint check --force-exclude
+        language: python
+        additional_dependencies: [\"{}\"]
+        types: [text]
+        files: ^content/.*\\.(md|markdown|mdown)$
+",
+            wheel.display()
+        ),
+    );
+    let root = site.root();
+    git_ok(root, &["init", "--quiet"]);
+    git_ok(root, &["add", "--all"]);
+    git_ok(root, &["commit", "--quiet", "-m", "site"]);
+    run("pre-commit", root, &["install"]);
+    site.write("content/posts/bad.md", MULTI_POST);
+    git_ok(root, &["add", "content/posts/bad.md"]);
+    let started = Instant::now();
+    let (code, out) = run("git", root, &["commit", "-m", "bad post"]);
+    assert_ne!(code, 0, "the commit is refused:\n{out}");
+    assert!(out.contains("content/posts/bad.md:3:7"), "{out}");
+    assert!(
+        started.elapsed().as_secs() < 120,
+        "installing the wheel took {:?}",
+        started.elapsed()
+    );
 }
