@@ -18,10 +18,43 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("../../rules/shortcode-syntax.md"),
 };
 
-fn rejected(e: &LexError) -> Diagnostic {
-    Diagnostic::new(&META, e.span.clone(), e.reason.clone())
-        .label("here")
-        .help(format!("Hugo stops the build with: {}", e.hugo_message))
+fn rejected(e: &LexError, text: &str) -> Diagnostic {
+    let d = Diagnostic::new(&META, e.span.clone(), e.reason.clone()).label("here");
+    match unclosed_opening(e, text) {
+        Some((open, close)) => d
+            .related(e.tag_start..open.end, "this tag is never closed")
+            .help(format!(
+                "the `{}` above is never closed: end it with `{close}` on its line. Hugo reads \
+                 the lines after it as its parameters and stops the build here with: {}",
+                &text[open], e.hugo_message
+            )),
+        None => d.help(format!("Hugo stops the build with: {}", e.hugo_message)),
+    }
+}
+
+/// When the failing tag's first line has no closing delimiter and the
+/// lexer failed on a later line (`{{< youtube id` with the line ending
+/// there): the tag's opening (`{{<` and its name) and the delimiter it lacks.
+fn unclosed_opening(e: &LexError, text: &str) -> Option<(std::ops::Range<usize>, &'static str)> {
+    let rest = text.get(e.tag_start..e.span.start)?;
+    let line_end = rest.find(['\n', '\r'])?;
+    let first_line = &rest[..line_end];
+    let close = match first_line.get(..3)? {
+        "{{<" => ">}}",
+        "{{%" => "%}}",
+        _ => return None,
+    };
+    if first_line.contains(close) {
+        return None;
+    }
+    // `{{<` and the name after it, as far as the first space.
+    let name_end = first_line[3..]
+        .trim_start()
+        .find(char::is_whitespace)
+        .map_or(first_line.len(), |i| {
+            3 + (first_line[3..].len() - first_line[3..].trim_start().len()) + i
+        });
+    Some((e.tag_start..e.tag_start + name_end, close))
 }
 
 impl Rule for ShortcodeSyntax {
@@ -31,7 +64,7 @@ impl Rule for ShortcodeSyntax {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let lexed = cx.doc.shortcodes();
-        out.extend(lexed.errors.iter().map(rejected));
+        out.extend(lexed.errors.iter().map(|e| rejected(e, &cx.doc.text)));
         if let Some(at) = lexed.stopped_at {
             out.push(
                 Diagnostic::new(

@@ -285,3 +285,29 @@ fn a_finding_in_a_long_paragraph_shows_a_window_around_it() {
     assert!(text.contains("![x](/images/missing.png)"), "{text}");
     assert!(text.contains("╭─[content/a.md:5:406]"), "{text}");
 }
+
+#[test]
+fn a_missing_close_is_labelled_at_the_unclosed_opening_tag() {
+    let site = TempSite::new();
+    site.write(
+        "content/a.md",
+        "---\ntitle: a\n---\n\n{{< youtube dVq6R8v3NVE\n\nMore prose, with a comma.\n",
+    );
+    let out = site.cmd().output().unwrap();
+    assert_eq!(exit_code(&out), 1);
+    let text = stdout(&out);
+    // Hugo's error stays where Hugo raises it, on the comma two lines down ...
+    assert!(text.contains("╭─[content/a.md:7:11]"), "{text}");
+    // ... and the opening tag gets a label and the help says what is wrong.
+    assert!(
+        text.contains(" 5 │ {{< youtube dVq6R8v3NVE\n   · ─────┬─────\n"),
+        "{text}"
+    );
+    assert!(text.contains("╰── this tag is never closed"), "{text}");
+    assert!(text.contains("help: the `{{< youtube` above is never closed: end it with `>}}`"));
+    let (_, report) = site.json(&[]);
+    assert_eq!(
+        report.path_line_rule(),
+        [("content/a.md".into(), 7, "shortcode-syntax".into())]
+    );
+}
