@@ -191,7 +191,21 @@ fn values(strings: &BTreeMap<String, usize>) -> (Option<Vec<Value>>, Vec<Rare>) 
             .iter()
             .any(|(t, m)| *m > n && t.to_lowercase() == s.to_lowercase())
     };
-    let common = |s: &str, n: usize| n >= 2 && n * 200 >= uses && !case_variant(s, n);
+    // A value on at most 1% of the uses that is within did-you-mean of one
+    // used ten times as often is a typo of it, however many pages copied it.
+    let near_variant = |s: &str, n: usize| {
+        n * 100 <= uses
+            && nearest(
+                s,
+                strings
+                    .iter()
+                    .filter(|(t, m)| **m >= 10 * n && t.as_str() != s)
+                    .map(|(t, _)| t.as_str()),
+            )
+            .is_some()
+    };
+    let common =
+        |s: &str, n: usize| n >= 2 && n * 200 >= uses && !case_variant(s, n) && !near_variant(s, n);
     let allowed: Vec<Value> = strings
         .iter()
         .filter(|(s, n)| common(s, **n))
@@ -276,6 +290,21 @@ mod tests {
         let values: Vec<_> = values.unwrap().into_iter().map(|v| v.text).collect();
         assert_eq!(values, ["News", "Reviews", "Guides"]);
         assert_eq!(rare[0].typo_of.as_deref(), Some("News"));
+    }
+
+    #[test]
+    fn a_near_variant_ten_times_rarer_is_a_typo() {
+        let s = strings(&[
+            ("AI 產業動態", 389),
+            ("AI 技術解析", 383),
+            ("AI 産業動態", 6),
+        ]);
+        let (values, rare) = values(&s);
+        assert_eq!(values.unwrap().len(), 2);
+        assert_eq!(rare[0].typo_of.as_deref(), Some("AI 產業動態"));
+        // Not when it is used often enough to be meant.
+        let s = strings(&[("Go", 150), ("Git", 15), ("Rust", 100)]);
+        assert_eq!(super::values(&s).0.unwrap().len(), 3);
     }
 
     #[test]
