@@ -142,7 +142,7 @@ fn field(stats: &FieldStats, pages: usize) -> Field {
         kinds,
         required: pages - stats.present.min(pages) <= tolerance(pages),
         empty: stats.empty,
-        allow_empty: stats.empty > tolerance(stats.present),
+        allow_empty: !nearly_all(stats.present - stats.empty, stats.present),
         min_items: (ty == Some(Kind::List) && lists > 0 && stats.empty_lists <= tolerance(lists))
             .then_some(1),
         values,
@@ -205,7 +205,7 @@ fn values(strings: &BTreeMap<String, usize>) -> (Option<Vec<Value>>, Vec<Rare>) 
             .is_some()
     };
     let common =
-        |s: &str, n: usize| n >= 2 && n * 200 >= uses && !case_variant(s, n) && !near_variant(s, n);
+        |s: &str, n: usize| n >= 2 && n * 100 >= uses && !case_variant(s, n) && !near_variant(s, n);
     let allowed: Vec<Value> = strings
         .iter()
         .filter(|(s, n)| common(s, **n))
