@@ -248,11 +248,12 @@ fn pre_commit_runs_pagelint_on_staged_content() {
 /// the wheel (here, one built from this tree) instead of building pagelint.
 #[test]
 fn a_python_hook_installs_the_wheel_without_building() {
-    if !enabled() || !crate::wheel::tool("maturin", "pip install maturin") {
+    if !enabled() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let wheel = crate::wheel::build_wheel(&dir.path().join("wheels"));
+    let Some(wheel) = crate::wheel::prebuilt_wheel() else {
+        return;
+    };
     let site = TempSite::new();
     site.write("pagelint.toml", POST_SCHEMA);
     site.write(
