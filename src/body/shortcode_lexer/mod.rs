@@ -635,7 +635,9 @@ impl Lexer<'_> {
             q += w;
         }
         let next_eq = self.b.get(q) == Some(&b'=');
-        let tok = quote_text(&self.s[p..q]);
+        // The value is the whole token; only messages quote it shortened.
+        let value = &self.s[p..q];
+        let tok = quote_text(value);
         if st.pe == 0 {
             st.pe = if next_eq { 2 } else { 1 };
         } else if next_eq && st.pe == 1 {
@@ -661,7 +663,7 @@ impl Lexer<'_> {
         }
         st.items.push(Item {
             kind: Kind::Param,
-            value: tok.to_string(),
+            value: value.to_string(),
             raw: p..q,
             quoted: false,
         });
@@ -1132,6 +1134,20 @@ mod tests {
             (Delim::Percent, "md", 19..29)
         );
         assert!(!t[0].closing && !t[0].self_closing && !t[0].inline);
+    }
+
+    #[test]
+    fn long_unquoted_values_are_whole() {
+        // Issue 15, K6: values over 40 characters were cut by the message helper.
+        let long = "howto-schedule-and-handle-triggered-jobs.md";
+        assert!(long.len() > 40);
+        let t = one(&format!("{{{{< ref {long} >}}}}"));
+        assert_eq!(positional(&t), [long]);
+        let t = one(&format!("{{{{< x a={long} b=1 >}}}}"));
+        assert_eq!(named(&t), [("a", long), ("b", "1")]);
+        // Messages still quote a long token shortened.
+        let m = msg(&format!("{{{{< x {long} b=1 >}}}}"));
+        assert!(m.contains("got named parameter 'b'"), "{m}");
     }
 
     #[test]
