@@ -185,6 +185,7 @@ impl Rule for BrokenImage {
                 continue;
             }
             if cx.site.incomplete() {
+                cx.site.unchecked.add(crate::site::Unchecked::Image);
                 continue;
             }
             let suggestion = published

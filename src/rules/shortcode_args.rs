@@ -1,11 +1,13 @@
 //! `shortcode-args`: a shortcode call missing an argument that its built-in or
 //! `[shortcodes.NAME]` requires, or a `param` naming a key no one defines.
 
-use crate::body::{Params, Tag};
+use crate::body::{Param, Params, Tag};
 use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
-use crate::frontmatter::Node;
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::site::page_meta::Publish;
+use crate::site::params::{ParamLookup, ParamOrigin};
 use crate::site::shortcodes::Origin;
+use crate::site::Unchecked;
 
 /// The `shortcode-args` rule (`rules/shortcode-args.md`).
 pub struct ShortcodeArgs;
@@ -27,11 +29,6 @@ fn missing(tag: &Tag, what: &str, help: String) -> Diagnostic {
     )
     .label("missing argument")
     .help(help)
-}
-
-/// Whether a dotted key is set in a front matter or params tree.
-fn has_key(tree: Option<&Node>, key: &str) -> bool {
-    tree.is_some_and(|t| t.get_path(key).is_some())
 }
 
 /// The required arguments of a built-in at this Hugo version: (named, position), and
@@ -106,40 +103,111 @@ fn check_tag(tag: &Tag, cx: &Context<'_>, out: &mut Sink) {
     }
 }
 
+/// Keys Hugo fills in itself when the front matter lacks them (dates from other keys, the
+/// file name or git): pagelint cannot know their value.
+const DERIVED_KEYS: &[&str] = &[
+    "date",
+    "lastmod",
+    "modified",
+    "publishdate",
+    "pubdate",
+    "published",
+    "expirydate",
+    "unpublishdate",
+];
+
+/// Hugo's `param` shortcode: `.Get 0` is the key, so a named argument is no key at all
+/// (`tpl/tplimpl/embedded/templates/_shortcodes/param.html`); the key must resolve to a
+/// truthy value in the page's params or the site's, in every language the page is built in.
 fn check_param(tag: &Tag, cx: &Context<'_>, out: &mut Sink) {
-    let Some(key) = tag.param("", Some(0)).or_else(|| match &tag.params {
-        Params::Named(named) => named.first().map(|(_, _, p)| p),
+    let key = match &tag.params {
+        Params::Positional(_) => tag.param("", Some(0)).filter(|k| !k.value.is_empty()),
         _ => None,
-    }) else {
+    };
+    let Some(key) = key else {
+        let how = match &tag.params {
+            Params::Named(_) => "`param` takes its key as its first argument, not named",
+            _ => "write {{< param \"key\" >}}",
+        };
         out.push(missing(
             tag,
             "a key",
-            "write {{< param \"key\" >}}; Hugo fails with: Missing param key".into(),
+            format!("{how}; Hugo fails with: Missing param key"),
         ));
         return;
     };
-    let page = cx.doc.tree();
-    let found = has_key(page, &key.value)
-        || has_key(
-            page.and_then(|t| t.get("params")).map(|e| &e.value),
-            &key.value,
-        )
-        || has_key(cx.site.hugo.params.as_ref(), &key.value);
-    if !found {
-        out.push(
-            Diagnostic::new(
-                &META,
-                key.span.clone(),
-                format!("param `{}` is not defined", key.value),
-            )
-            .label("not in the page's front matter or the site's params")
-            .help(format!(
-                "set `{}` in the page's front matter or under [params] in \
-                    the Hugo config; Hugo fails with: Param \"{}\" not found",
-                key.value, key.value
-            )),
-        );
+    if DERIVED_KEYS.contains(&key.value.to_lowercase().as_str()) {
+        return;
     }
+    if cx.site.incomplete() {
+        cx.site.unchecked.add(Unchecked::Param);
+        return;
+    }
+    let own = cx.doc.tree();
+    let pages = cx.site.page_idents(&cx.doc.rel_path);
+    let mut failing: Vec<(&str, Option<ParamOrigin>)> = Vec::new();
+    for page in &pages {
+        match cx.site.param(page, own, &key.value) {
+            ParamLookup::Missing => failing.push((&page.lang, None)),
+            ParamLookup::Found {
+                truthy: false,
+                origin,
+            } => failing.push((&page.lang, Some(origin))),
+            ParamLookup::Found { .. } => {}
+        }
+    }
+    let Some((_, origin)) = failing.first() else {
+        return;
+    };
+    let only_some = failing.len() < pages.len();
+    let langs: Vec<&str> = failing.iter().map(|(l, _)| *l).collect();
+    let mut d = param_finding(key, *origin, only_some.then_some(&langs[..]));
+    if let Some(state) = pages
+        .first()
+        .map(|p| cx.site.publish_state(p, own))
+        .filter(|s| *s != Publish::Yes)
+    {
+        d = d.severity(Severity::Warning).help(format!(
+            "the page is {}: Hugo's default build does not render it, so it fails only once \
+                the page is published",
+            state.reason()
+        ));
+    }
+    out.push(d);
+}
+
+/// The finding for a key `param` does not resolve: missing (`origin` None) or falsy, in some
+/// languages only when `langs` is given.
+fn param_finding(key: &Param, origin: Option<ParamOrigin>, langs: Option<&[&str]>) -> Diagnostic {
+    let k = &key.value;
+    let in_langs = langs
+        .map(|l| format!(" in the `{}` site", l.join("`, `")))
+        .unwrap_or_default();
+    let (message, label) = match origin {
+        None => (
+            format!("param `{k}` is not defined{in_langs}"),
+            "not in the page's params, its cascades or the site's params".to_string(),
+        ),
+        Some(o) => (
+            format!("param `{k}` is false or empty{in_langs}"),
+            format!(
+                "set to a false, zero or empty value in {}",
+                match o {
+                    ParamOrigin::Page => "the page's front matter",
+                    ParamOrigin::Cascade => "a cascade",
+                    ParamOrigin::Site => "the site's params",
+                }
+            ),
+        ),
+    };
+    Diagnostic::new(&META, key.span.clone(), message)
+        .label(label)
+        .help(format!(
+            "Hugo's `param` looks in the page's front matter and `params`, the `cascade` of \
+                the sections above it, then the site's `[params]` (with its theme's and its \
+                language's), and treats false, 0 and empty values as missing; Hugo fails with: \
+                Param \"{k}\" not found"
+        ))
 }
 
 impl Rule for ShortcodeArgs {

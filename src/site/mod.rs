@@ -1,6 +1,7 @@
 //! The site: where it is, its Hugo and pagelint configuration, and indexes
 //! of its files built once per run and shared by every worker.
 
+pub mod cascade;
 pub mod config_load;
 mod content_files;
 pub mod content_map;
@@ -9,7 +10,11 @@ pub mod hugo_glob;
 pub mod languages;
 mod listing;
 pub mod mounts;
+pub mod page_meta;
+pub mod params;
 pub mod published;
+pub mod refs;
+mod section_cascades;
 pub mod shortcodes;
 pub mod themes;
 
@@ -58,6 +63,12 @@ pub struct Site {
     pub content: ContentTree,
     published: OnceLock<Published>,
     shortcodes: OnceLock<shortcodes::Shortcodes>,
+    /// Other pages' front matter, read on demand (cascades, ref targets).
+    pub front_matters: page_meta::FrontMatters,
+    /// Checks skipped because a theme or module is missing, counted during the run.
+    pub unchecked: UncheckedCounts,
+    node_cascades: section_cascades::NodeCascades,
+    site_params: OnceLock<rustc_hash::FxHashMap<String, crate::frontmatter::Node>>,
 }
 
 /// Walks up from `start` to the first folder that looks like a site root.
@@ -136,6 +147,10 @@ impl Site {
             few_files: false,
             published: OnceLock::new(),
             shortcodes: OnceLock::new(),
+            front_matters: Default::default(),
+            unchecked: Default::default(),
+            node_cascades: Default::default(),
+            site_params: OnceLock::new(),
         })
     }
 
@@ -157,6 +172,10 @@ impl Site {
             few_files: false,
             published: OnceLock::new(),
             shortcodes: OnceLock::new(),
+            front_matters: Default::default(),
+            unchecked: Default::default(),
+            node_cascades: Default::default(),
+            site_params: OnceLock::new(),
         }
     }
 
@@ -313,5 +332,37 @@ impl Site {
             url.push('/');
         }
         url
+    }
+}
+
+/// What a run could not check because a theme or module is missing, counted while files are
+/// linted and reported by `theme-missing` after the pass.
+#[derive(Debug, Default)]
+pub struct UncheckedCounts {
+    counts: [std::sync::atomic::AtomicUsize; 4],
+}
+
+/// A kind of check skipped because a theme or module is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unchecked {
+    /// A shortcode call whose template may come from the missing theme.
+    Shortcode,
+    /// A site-absolute image that may be one of the missing theme's static files.
+    Image,
+    /// A `param` whose key may be in the missing theme's params.
+    Param,
+    /// A `ref`/`relref` whose page may be in the missing module's content.
+    Ref,
+}
+
+impl UncheckedCounts {
+    /// Counts one skipped check.
+    pub fn add(&self, what: Unchecked) {
+        self.counts[what as usize].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// How many checks of this kind were skipped so far.
+    pub fn get(&self, what: Unchecked) -> usize {
+        self.counts[what as usize].load(std::sync::atomic::Ordering::Relaxed)
     }
 }

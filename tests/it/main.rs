@@ -33,6 +33,7 @@ mod rule_docs;
 mod server;
 mod server_editors;
 mod server_protocol;
+mod site_model_oracle;
 mod snapshots;
 mod snapshots_formats;
 mod snapshots_rules;
