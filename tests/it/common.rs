@@ -42,10 +42,12 @@ impl TempSite {
         }
     }
 
-    /// A site with a minimal `hugo.toml`.
+    /// A site with a minimal `hugo.toml` and a page template (without one Hugo publishes
+    /// nothing, which `theme-missing` reports).
     pub fn new() -> Self {
         let site = TempSite::empty();
         site.write("hugo.toml", "baseURL = \"https://example.org/\"\n");
+        site.write("layouts/_default/single.html", "{{ .Content }}\n");
         site
     }
 

@@ -196,6 +196,90 @@ fn an_absent_theme_in_a_yaml_config_is_reported_on_that_file() {
 }
 
 #[test]
+fn an_empty_submodule_folder_is_a_missing_theme() {
+    let site = TempSite::new();
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ntheme = \"docsy\"\n",
+    );
+    std::fs::create_dir_all(site.path("themes/docsy")).unwrap();
+    site.write("themes/docsy/.git", "gitdir: ../../.git/modules/docsy\n");
+    site.write(
+        "content/a.md",
+        "---\ntitle: a\n---\n{{< alert >}}x{{< /alert >}}\n",
+    );
+    let (code, report) = site.json(&[]);
+    let d = only_finding(&report, "theme-missing");
+    assert_eq!(d["message"], "theme or module `docsy` is an empty folder");
+    let help = d["help"].as_str().unwrap();
+    assert!(
+        help.contains("git submodule update --init --recursive"),
+        "{help}"
+    );
+    assert!(
+        help.starts_with("1 shortcode call was not checked"),
+        "{help}"
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_module_named_in_the_config_folder_is_reported_there_with_what_went_unchecked() {
+    let site = TempSite::empty();
+    site.write(
+        "config/_default/hugo.toml",
+        "baseURL = \"https://example.org/\"\n",
+    );
+    site.write(
+        "config/production/module.toml",
+        "[[imports]]\npath = \"github.com/example/theme\"\n",
+    );
+    site.write(
+        "content/a.md",
+        concat!(
+            "---\ntitle: a\n---\n{{< notice >}}\n{{< param color >}}\n",
+            "![x](/img/x.png)\n![y](/img/y.png)\n[r]({{< ref \"nope.md\" >}})\n",
+        ),
+    );
+    let (code, report) = site.json(&[]);
+    let d = only_finding(&report, "theme-missing");
+    assert_eq!(d["path"], "config/production/module.toml");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(2), Some(8))
+    );
+    let help = d["help"].as_str().unwrap();
+    assert!(
+        help.starts_with(
+            "1 shortcode call, 2 site-absolute images, 1 `param` key and 1 `ref` target \
+             were not checked"
+        ),
+        "{help}"
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_site_without_layouts_or_theme_is_told_hugo_publishes_nothing() {
+    let site = TempSite::empty();
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"t\"\n",
+    );
+    site.write("content/a.md", "---\ntitle: a\n---\n");
+    let (code, report) = site.json(&[]);
+    let d = only_finding(&report, "theme-missing");
+    assert!(d["message"]
+        .as_str()
+        .unwrap()
+        .contains("Hugo will publish no pages"));
+    assert_eq!(code, 0);
+    site.write("layouts/_default/single.html", "{{ .Content }}");
+    let (_, report) = site.json(&[]);
+    assert!(report.diagnostics().is_empty(), "{}", report.0);
+}
+
+#[test]
 fn a_theme_on_disk_is_not_reported() {
     let site = TempSite::new();
     site.write(
