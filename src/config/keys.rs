@@ -103,6 +103,11 @@ pub const TOP: &[Key] = &[
         "Where front matter holds image paths.",
     ),
     key(
+        "empty-field",
+        Type::Table(EMPTY_FIELD),
+        "Options of the empty-field rule.",
+    ),
+    key(
         "overrides",
         Type::Tables(OVERRIDE),
         "Rule levels for some files; later overrides win.",
@@ -188,6 +193,14 @@ pub const IMAGES: &[Key] = &[key(
     "fields",
     Type::Strings,
     "Front matter keys that hold image paths (dotted for nested keys, e.g. \"cover.image\").",
+)];
+
+/// The `[empty-field]` table.
+pub const EMPTY_FIELD: &[Key] = &[key(
+    "undeclared",
+    Type::Bool,
+    "Also warn on an empty key that no schema declares (default: false; archetypes write \
+     such keys into every new page).",
 )];
 
 /// An `[[overrides]]` table.

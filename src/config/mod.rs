@@ -42,6 +42,9 @@ pub struct Config {
     pub image_fields: Vec<String>,
     /// `[[overrides]]` tables in file order; a later match wins.
     pub overrides: Vec<Override>,
+    /// `[empty-field] undeclared = true`: an empty value of a key no schema declares is a
+    /// warning too (off by default: archetypes leave such keys empty in every new page).
+    pub empty_undeclared: bool,
 }
 
 /// Globs matched against site-relative paths with `/` separators.
@@ -304,6 +307,12 @@ impl Config {
                 .map(|(s, _)| s)
                 .collect();
         }
+        if let Some(t) = top
+            .get("empty-field")
+            .and_then(|n| r.table(n, "[empty-field]", keys::EMPTY_FIELD))
+        {
+            self.empty_undeclared = t.bool("undeclared").unwrap_or(false);
+        }
         if let Some(node) = top.get("overrides") {
             for item in r.tables(node, "overrides") {
                 let Some(t) = r.table(item, "an [[overrides]] table", keys::OVERRIDE) else {
@@ -503,6 +512,17 @@ rules = { date-format = "off" }
         assert_eq!(c.shortcodes["callout"].required, ["type"]);
         assert_eq!(c.overrides[0].rules["date-format"], Level::Off);
         assert!(c.exclude.is_match("content/drafts/x.md"));
+    }
+
+    #[test]
+    fn empty_field_undeclared_is_off_unless_asked_for() {
+        let c = Config::parse("", crate::rules::names()).unwrap();
+        assert!(!c.empty_undeclared);
+        let c = Config::parse("[empty-field]\nundeclared = true\n", crate::rules::names());
+        assert!(c.unwrap().empty_undeclared);
+        let text = "[empty-field]\nundeclard = true\n";
+        let err = Config::parse(text, crate::rules::names()).unwrap_err();
+        assert_eq!(&text[err.span.clone()], "undeclard");
     }
 
     #[test]

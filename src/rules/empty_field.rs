@@ -57,6 +57,11 @@ impl Rule for EmptyField {
             if field.is_some_and(|f| f.allow_empty) || !is_empty(&entry.value, field) {
                 continue;
             }
+            // A key no schema declares may be empty on purpose (an archetype's leftover, an
+            // override of a cascaded value): Hugo builds it silently.
+            if field.is_none() && !cx.site.config.empty_undeclared {
+                continue;
+            }
             out.push(empty(entry, field.is_some_and(|f| f.required)));
         }
     }

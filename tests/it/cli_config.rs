@@ -115,9 +115,18 @@ fn rules_table_sets_severity_or_turns_a_rule_off() {
 fn a_warning_raised_to_error_fails_the_run() {
     let site = TempSite::new();
     site.write("content/a.md", "---\ntitle: \"\"\n---\n");
+    let (_, report) = site.json(&[]);
+    assert!(
+        report.diagnostics().is_empty(),
+        "an undeclared empty key is no finding"
+    );
+    site.write("pagelint.toml", "[empty-field]\nundeclared = true\n");
     let (code, report) = site.json(&[]);
     assert_eq!((code, report.diagnostics()[0].severity()), (0, "warning"));
-    site.write("pagelint.toml", "[rules]\nempty-field = \"error\"\n");
+    site.write(
+        "pagelint.toml",
+        "[empty-field]\nundeclared = true\n[rules]\nempty-field = \"error\"\n",
+    );
     let (code, report) = site.json(&[]);
     assert_eq!((code, report.diagnostics()[0].severity()), (1, "error"));
 }
@@ -153,7 +162,7 @@ fn overrides_turn_a_warning_into_an_error_for_a_folder_only() {
     let site = TempSite::new();
     site.write(
         "pagelint.toml",
-        "[[overrides]]\nfiles = [\"content/strict/**\"]\nrules = { empty-field = \"error\" }\n",
+        "[empty-field]\nundeclared = true\n[[overrides]]\nfiles = [\"content/strict/**\"]\nrules = { empty-field = \"error\" }\n",
     );
     let page = "---\ntitle: \"x\"\nsummary: \"\"\n---\n";
     site.write("content/strict/a.md", page);
@@ -175,7 +184,7 @@ fn a_later_override_wins_over_an_earlier_one_and_over_rules() {
     let site = TempSite::new();
     site.write(
         "pagelint.toml",
-        "[rules]\nempty-field = \"off\"\n\n[[overrides]]\nfiles = [\"content/**\"]\nrules = { empty-field = \"warning\" }\n\n[[overrides]]\nfiles = [\"content/strict/**\"]\nrules = { empty-field = \"error\" }\n",
+        "[empty-field]\nundeclared = true\n[rules]\nempty-field = \"off\"\n\n[[overrides]]\nfiles = [\"content/**\"]\nrules = { empty-field = \"warning\" }\n\n[[overrides]]\nfiles = [\"content/strict/**\"]\nrules = { empty-field = \"error\" }\n",
     );
     let page = "---\ntitle: \"\"\n---\n";
     site.write("content/strict/a.md", page);
@@ -200,8 +209,9 @@ fn isolated_ignores_the_config_file() {
         "---\ntitle: \"no date, no category\"\n---\n",
     );
     let (_, report) = site.json(&["--isolated"]);
-    // No schema: only what needs none (Hugo's own date key, an empty value).
-    assert_eq!(rule_set(&report), set(&["date-format", "empty-field"]));
+    // No schema: only what needs none (Hugo's own date key); an empty key no schema
+    // declares is no finding.
+    assert_eq!(rule_set(&report), set(&["date-format"]));
     // Even a broken config file is not read.
     site.write("pagelint.toml", "not = [valid\n");
     let out = site.cmd().arg("--isolated").output().unwrap();
@@ -219,10 +229,7 @@ fn config_names_the_file_to_use_instead_of_the_sites() {
     let strict = elsewhere.path("strict.toml");
     let (_, report) = site.json(&["--config", strict.to_str().unwrap()]);
     // The site's post schema is not read (no unknown-value, no url-format); the given one is.
-    assert_eq!(
-        rule_set(&report),
-        set(&["required-field", "date-format", "empty-field"])
-    );
+    assert_eq!(rule_set(&report), set(&["required-field", "date-format"]));
     let out = site.cmd().args(["--config", "nope.toml"]).output().unwrap();
     assert_eq!(exit_code(&out), 2);
 }
@@ -251,7 +258,10 @@ fn exclude_skips_files_in_the_walk_but_not_named_ones_unless_forced() {
         "pagelint.toml",
         format!("exclude = [\"content/drafts/**\"]\n\n{POST_SCHEMA}"),
     );
-    site.write("content/drafts/a.md", "---\ntitle: \"\"\n---\n");
+    site.write(
+        "content/drafts/a.md",
+        "---\ntitle: a\ndate: 2025-02-30\n---\n",
+    );
     site.write("content/posts/b.md", CLEAN_POST);
     let (code, report) = site.json(&[]);
     assert!(report.diagnostics().is_empty(), "{}", report.0);
@@ -260,7 +270,7 @@ fn exclude_skips_files_in_the_walk_but_not_named_ones_unless_forced() {
     let (_, report) = site.json(&["content/drafts/a.md"]);
     assert_eq!(
         report.rules(),
-        ["empty-field"],
+        ["date-format"],
         "an explicit path is checked"
     );
 

@@ -27,6 +27,7 @@ fn front_matter_line_comment_silences_that_line() {
     let site = site_with(
         "---\ntitle: \"x\"\nsummary: \"\" # pagelint: ignore[empty-field]\nsource: \"\"\n---\n",
     );
+    site.write("pagelint.toml", "[empty-field]\nundeclared = true\n");
     let (code, found) = findings(&site, &[]);
     assert_eq!(code, 0);
     assert_eq!(
