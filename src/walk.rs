@@ -34,11 +34,7 @@ fn in_content(site: &Site, path: &Path) -> bool {
 /// is not matched by `ignoreFiles` and has no disabled language's suffix. (A file another
 /// mount shadows in every language is still linted: its author may mean to publish it.)
 fn is_linted_page(site: &Site, path: &Path) -> bool {
-    match site.content_file(path) {
-        None => false,
-        Some(f) if !f.placements.is_empty() => true,
-        Some(_) => !site.content.excluded(&site.root.join(path)),
-    }
+    site.content.holds(&site.root.join(path))
 }
 
 fn excluded(site: &Site, path: &Path) -> bool {

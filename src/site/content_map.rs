@@ -175,10 +175,13 @@ struct DirList {
     entries: Vec<(String, bool)>,
     /// Normalised name → indices into `entries`.
     by_norm: FxHashMap<String, Vec<usize>>,
+    /// For content files: the normalised name without extension and language (`index`,
+    /// `_index`, `my-post`) → indices into `entries`.
+    pages: FxHashMap<String, Vec<usize>>,
 }
 
 impl DirList {
-    fn read(dir: &Path) -> DirList {
+    fn read(dir: &Path, langs: &Languages) -> DirList {
         let mut list = DirList::default();
         let Ok(read) = std::fs::read_dir(dir) else {
             return list;
@@ -190,10 +193,23 @@ impl DirList {
             list.entries.push((name, is_dir));
         }
         list.entries.sort();
-        for (i, (name, _)) in list.entries.iter().enumerate() {
+        for (i, (name, is_dir)) in list.entries.iter().enumerate() {
             list.by_norm.entry(normalize(name)).or_default().push(i);
+            if !is_dir && page_ext(name).is_some() {
+                let stem = normalize(split_name(name, langs).0);
+                list.pages.entry(stem).or_default().push(i);
+            }
         }
         list
+    }
+
+    /// The content files whose normalised stem (no extension, no language) is `stem`.
+    fn pages_named(&self, stem: &str) -> impl Iterator<Item = &str> {
+        self.pages
+            .get(stem)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.entries[i].0.as_str())
     }
 
     /// The real names whose normalised form is `norm`, folders or files.
@@ -220,6 +236,8 @@ pub struct ContentTree {
     ignore: Vec<Regex>,
     dirs: Mutex<FxHashMap<PathBuf, Arc<DirList>>>,
     names: OnceLock<NameIndex>,
+    /// [`ContentTree::file`]'s answers, by normalised absolute path.
+    files: Mutex<FxHashMap<PathBuf, Option<ContentFile>>>,
 }
 
 impl ContentTree {
@@ -260,7 +278,7 @@ impl ContentTree {
         if let Some(l) = self.dirs.lock().unwrap_or_else(|e| e.into_inner()).get(dir) {
             return l.clone();
         }
-        let listed = Arc::new(DirList::read(dir));
+        let listed = Arc::new(DirList::read(dir, &self.languages));
         self.dirs
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -275,6 +293,35 @@ impl ContentTree {
     /// not placed there. None when no source holds it or it is not a content format.
     pub fn file(&self, abs: &Path) -> Option<ContentFile> {
         let abs = normalize_path(abs);
+        let cache = &self.files;
+        if let Some(f) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&abs) {
+            return f.clone();
+        }
+        let f = self.place(&abs);
+        cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(abs, f.clone());
+        f
+    }
+
+    /// Whether Hugo reads the file at `abs` as content through some source (its `files`
+    /// filter lets it in, it is not [`excluded`](ContentTree::excluded)), in whichever
+    /// languages: what a walk lints. Cheaper than [`ContentTree::file`]: no shadowing check.
+    pub fn holds(&self, abs: &Path) -> bool {
+        let abs = normalize_path(abs);
+        abs.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| page_ext(n).is_some())
+            && !self.excluded(&abs)
+            && self
+                .sources
+                .iter()
+                .any(|s| self.logical_in(s, &abs).is_some())
+    }
+
+    fn place(&self, abs: &Path) -> Option<ContentFile> {
+        let abs = abs.to_path_buf();
         let name = abs.file_name()?.to_str()?;
         page_ext(name)?;
         if self.excluded(&abs) {
@@ -397,19 +444,13 @@ impl ContentTree {
             let Some((last, parent)) = rest.split_last() else {
                 continue;
             };
+            if *last == "index" || *last == "_index" {
+                continue;
+            }
             for dir in self.walk_dirs(&s.dir, parent) {
                 let list = self.list(&dir.0);
-                for (name, is_dir) in &list.entries {
-                    if *is_dir || page_ext(name).is_none() {
-                        continue;
-                    }
-                    let (stem, _) = split_name(name, &self.languages);
-                    let low = stem.to_lowercase();
-                    if normalize(stem) == *last
-                        && low != "index"
-                        && low != "_index"
-                        && self.fits(s, name, lang)
-                    {
+                for name in list.pages_named(last) {
+                    if self.fits(s, name, lang) {
                         let rel = join_logical("", &dir.1, name);
                         if s.filter.includes(&rel) {
                             let logical = join_logical(&s.target, &dir.1, name);
@@ -438,19 +479,11 @@ impl ContentTree {
     fn index_in(&self, s: &ContentSource, dir: &Path, lang: &str) -> Option<String> {
         let list = self.list(dir);
         let mut unmarked = None;
-        for (name, is_dir) in &list.entries {
-            if *is_dir || page_ext(name).is_none() {
-                continue;
-            }
-            let (stem, sfx) = split_name(name, &self.languages);
-            let low = stem.to_lowercase();
-            if low != "index" && low != "_index" {
-                continue;
-            }
-            match sfx {
-                Some(l) if l == lang => return Some(name.clone()),
+        for name in list.pages_named("index").chain(list.pages_named("_index")) {
+            match split_name(name, &self.languages).1 {
+                Some(l) if l == lang => return Some(name.to_string()),
                 None if s.holds_unmarked(lang, &self.languages) => {
-                    unmarked.get_or_insert_with(|| name.clone());
+                    unmarked.get_or_insert_with(|| name.to_string());
                 }
                 _ => {}
             }
