@@ -138,6 +138,42 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "module-and-config-folder-params",
+        releases: BOTH,
+        unrendered: &[],
+        files: &[
+            (
+                "config/_default/hugo.toml",
+                concat!(
+                    "baseURL = \"https://example.org/\"\ntitle = \"t\"\n",
+                    "disableKinds = [\"RSS\", \"sitemap\"]\n",
+                    "[module]\nreplacements = \"github.com/example/theme -> localmod\"\n",
+                    "[[module.imports]]\npath = \"github.com/example/theme\"\n",
+                ),
+            ),
+            ("config/production/params.toml", "release = \"2.0\"\n"),
+            (
+                "themes/localmod/hugo.toml",
+                "[params]\nsupport_email = \"help@example.org\"\n",
+            ),
+            (
+                "themes/localmod/config/_default/params.toml",
+                "color = \"blue\"\n",
+            ),
+            (
+                "themes/localmod/layouts/_default/list.html",
+                "{{ .Content }}",
+            ),
+            (
+                "content/contact.md",
+                concat!(
+                    "---\ntitle: Contact\n---\n{{< param support_email >}}\n",
+                    "{{< param release >}}\n{{< param color >}}\n{{< param size >}}\n",
+                ),
+            ),
+        ],
+    },
+    Case {
         name: "language-params",
         releases: BOTH,
         unrendered: &[],
