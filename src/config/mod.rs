@@ -522,7 +522,7 @@ rules = { date-format = "off" }
         assert!(c.unwrap().empty_undeclared);
         let text = "[empty-field]\nundeclard = true\n";
         let err = Config::parse(text, crate::rules::names()).unwrap_err();
-        assert_eq!(&text[err.span.clone()], "undeclard");
+        assert_eq!(&text[err[0].span.clone()], "undeclard");
     }
 
     #[test]
