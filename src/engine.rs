@@ -130,7 +130,31 @@ impl Engine<'_> {
             streamed.totals.add(&s);
             emit(s);
         }
+        for r in self.lint_after_run() {
+            streamed.totals.add(&r);
+            emit(r);
+        }
         streamed
+    }
+
+    /// Findings on templates once every file was linted, one result per template, after
+    /// every content file's.
+    fn lint_after_run(&self) -> Vec<FileResult> {
+        self.linter()
+            .lint_after_run()
+            .into_iter()
+            .map(|(path, text, diagnostics)| {
+                let lines = LineIndex::new(&text);
+                self.result(
+                    self.display_path(&path),
+                    path,
+                    false,
+                    text,
+                    &lines,
+                    diagnostics,
+                )
+            })
+            .collect()
     }
 
     /// Workers take files in order from one queue, a few at a time, so the

@@ -102,4 +102,18 @@ impl<'a> Linter<'a> {
             .active(self.site, "")
             .run_config(self.site, files)
     }
+
+    /// Findings on templates that depend on what the documents linted so far used (call it
+    /// after them): per template file, its text and findings.
+    pub fn lint_after_run(&self) -> Vec<(std::path::PathBuf, String, Vec<Diagnostic>)> {
+        let mut by_file: Vec<(std::path::PathBuf, String, Vec<Diagnostic>)> = Vec::new();
+        for f in self.selection.active(self.site, "").run_after(self.site) {
+            match by_file.iter_mut().find(|(p, _, _)| *p == f.path) {
+                Some(entry) => entry.2.push(f.diagnostic),
+                None => by_file.push((f.path, f.text, vec![f.diagnostic])),
+            }
+        }
+        by_file.sort_by(|a, b| a.0.cmp(&b.0));
+        by_file
+    }
 }

@@ -170,6 +170,22 @@ impl ActiveRules {
         }
     }
 
+    /// Runs every active rule's after-run check, at its configured severity.
+    pub fn run_after(&self, site: &Site) -> Vec<rules::TemplateFinding> {
+        let mut out = Vec::new();
+        for (rule, level) in &self.rules {
+            let mut found = Vec::new();
+            rule.check_after_run(site, &mut found);
+            if let Some(Level::On(severity)) = level {
+                for f in &mut found {
+                    f.diagnostic.severity = *severity;
+                }
+            }
+            out.append(&mut found);
+        }
+        out
+    }
+
     /// Runs every active rule's check of the site as a whole.
     pub fn run_site(&self, site: &Site, file: usize) -> Vec<Diagnostic> {
         let mut out = Vec::new();

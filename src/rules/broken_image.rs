@@ -1,13 +1,15 @@
 //! `broken-image`: an image a page references (Markdown, `<img>`, the `figure`
-//! shortcode, `[images] fields`) that the site does not publish at that URL.
-
-use std::borrow::Cow;
+//! shortcode, `[images] fields`) that the built site does not serve where the
+//! browser looks, or that names a file on the author's computer.
 
 use crate::body::{Image, ImageSource};
 use crate::diagnostic::{Diagnostic, Fix, Fixable, Severity, Sink};
 use crate::frontmatter::{Node, NodeKind, Span};
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::site::published::join;
+use crate::site::image_resolve::{Broken, BrokenKind, Fallback, Render, Step, Verdict};
+use crate::site::page_model::{Instance, PageModel};
+use crate::site::render_hooks::Renderer;
+use crate::site::Site;
 
 /// The `broken-image` rule (`rules/broken-image.md`).
 pub struct BrokenImage;
@@ -21,20 +23,35 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("../../rules/broken-image.md"),
 };
 
-fn missing(image: &Image, shown: &str, suggestion: Option<String>) -> Diagnostic {
-    let d = Diagnostic::new(
+/// " on the `fr` page `/fr/x/`" when the image breaks on one language version.
+fn on_page(b: &Broken) -> String {
+    match &b.on {
+        Some((lang, link)) => format!(" on the `{lang}` page `{link}`"),
+        None => String::new(),
+    }
+}
+
+/// Where pagelint looked, and the nearest existing file.
+fn looked(b: &Broken, page_dir: &str, relative: bool) -> String {
+    let mut help = format!("pagelint looked for {}", b.tried.join(", then "));
+    if let Some(n) = &b.nearest {
+        help.push_str(&format!(
+            "; the nearest existing file is `{}`",
+            shown_as(n, page_dir, relative)
+        ));
+    }
+    help
+}
+
+fn missing(image: &Image, shown: &str, b: &Broken, page_dir: &str) -> Diagnostic {
+    let relative = !shown.starts_with('/');
+    Diagnostic::new(
         &META,
         image.span.clone(),
-        format!("image `{shown}` does not exist"),
+        format!("image `{shown}` does not exist{}", on_page(b)),
     )
-    .label("no such file in the static folders or the page bundle");
-    match suggestion {
-        Some(s) => d.help(format!("did you mean `{s}`?")),
-        None => d.help(
-            "add the file under static/ (for a path starting with `/`) \
-            or beside the page in its bundle",
-        ),
-    }
+    .label("no published file at this path")
+    .help(looked(b, page_dir, relative))
 }
 
 fn wrong_case(image: &Image, shown: &str, actual: &str, fix: Option<Fix>) -> Diagnostic {
@@ -53,20 +70,50 @@ fn wrong_case(image: &Image, shown: &str, actual: &str, fix: Option<Fix>) -> Dia
     }
 }
 
-fn climbs_out(image: &Image, shown: &str) -> Diagnostic {
+fn outside(image: &Image, shown: &str, requested: &str, site: &Site) -> Diagnostic {
     Diagnostic::new(
         &META,
         image.span.clone(),
-        format!("image `{shown}` points outside the site"),
+        format!("image `{shown}` is outside the site"),
     )
-    .label("`..` climbs above the site root")
-    .help("use a path inside the site, such as /images/name.jpg")
+    .label(format!("the browser requests `{requested}`"))
+    .help(format!(
+        "baseURL `{}` serves the site under `{}`: write the path relative to the page, or \
+        start it with `{}`, or set canonifyURLs or relativeURLs",
+        site.urls.base_url, site.urls.base_path, site.urls.base_path
+    ))
 }
 
 fn empty(image: &Image) -> Diagnostic {
     Diagnostic::new(&META, image.span.clone(), "image has no path")
         .label("empty")
         .help("write the image's path")
+}
+
+fn author_path(image: &Image, shown: &str) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        image.span.clone(),
+        format!("image `{shown}` is a path on the author's computer"),
+    )
+    .label("a file on a local disk")
+    .help(
+        "readers' browsers cannot open files on your computer: copy the image into the \
+        page's bundle (beside index.md) or into static/, and write a path relative to the \
+        page or starting with `/`",
+    )
+}
+
+/// A path only the author's machine has: a drive letter (`C:\`, `D:/`), `file:`, a UNC
+/// share (`\\server`) or backslashes.
+fn is_author_path(p: &str) -> bool {
+    let b = p.as_bytes();
+    let drive =
+        b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/');
+    drive
+        || p.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("file:"))
+        || p.starts_with("\\\\")
+        || (p.contains('\\') && !p.contains("://"))
 }
 
 /// Whether a destination is remote or another scheme (`https:`, `//`, `data:`, `mailto:`).
@@ -95,11 +142,11 @@ fn case_fix(written: &str, span: Span, actual_url: &str) -> Option<Fix> {
         .then(|| Fix::safe(span, format!("{head}{actual_tail}")))
 }
 
-/// How to show a published URL to the author: relative when it sits under the page's folder.
+/// How to show a site path to the author: relative when it sits under the page's folder.
 fn shown_as(url: &str, page_dir: &str, relative: bool) -> String {
     match url.strip_prefix(page_dir) {
-        Some(rest) if relative && !page_dir.is_empty() => rest.to_string(),
-        _ => format!("/{url}"),
+        Some(rest) if relative && page_dir.len() > 1 => rest.to_string(),
+        _ => url.to_string(),
     }
 }
 
@@ -127,6 +174,91 @@ fn front_matter_images(text: &str, tree: &Node, fields: &[String]) -> Vec<Image>
     out
 }
 
+/// How an image of `source` is rendered on the page's `inst` version, and the template to
+/// count it against if that template cannot be read.
+fn renderer<'a>(
+    site: &'a Site,
+    page: &PageModel,
+    inst: &Instance,
+    source: &ImageSource,
+) -> Renderer<'a> {
+    let hooks = site.render_hooks();
+    match source {
+        ImageSource::Markdown => hooks.markdown(page, &inst.lang, &site.urls),
+        ImageSource::Figure => hooks.figure(page, &inst.lang, site.version),
+        // Raw HTML is never rewritten by a hook.
+        ImageSource::Html => Renderer {
+            render: Render::AsIs,
+            template: None,
+        },
+        // Templates read these fields as page resources or site paths.
+        ImageSource::FrontMatter => Renderer {
+            render: Render::Chain {
+                steps: vec![Step::PageGet],
+                trim_dot_slash: true,
+                fallback: Fallback::RelUrl,
+            },
+            template: None,
+        },
+    }
+}
+
+impl BrokenImage {
+    fn judge(&self, cx: &Context<'_>, page: &PageModel, image: &Image, raw: &str) -> Verdict {
+        let site = cx.site;
+        let verdict = site.judge_image(page, raw, &|inst| {
+            let r = renderer(site, page, inst, &image.source);
+            if r.render == Render::Unknown {
+                if let Some(t) = r.template {
+                    t.count_unchecked();
+                }
+            }
+            r.render
+        });
+        if image.source == ImageSource::FrontMatter && matches!(verdict, Verdict::Broken(_)) {
+            // A field may also hold a path relative to the page.
+            let as_is = site.judge_image(page, raw, &|_| Render::AsIs);
+            if !matches!(as_is, Verdict::Broken(_)) {
+                return as_is;
+            }
+        }
+        verdict
+    }
+
+    fn report(
+        &self,
+        cx: &Context<'_>,
+        page: &PageModel,
+        image: &Image,
+        raw: &str,
+        b: Broken,
+        out: &mut Sink,
+    ) {
+        let page_dir = page
+            .instances
+            .first()
+            .and_then(|i| i.url.as_ref())
+            .map_or("/", |u| u.resources.as_str());
+        match &b.kind {
+            BrokenKind::OutsideBase { requested } => {
+                out.push(outside(image, raw, requested, cx.site));
+            }
+            BrokenKind::WrongCase(actual) => {
+                let written = &cx.doc.text[image.span.clone()];
+                let fix = case_fix(written, image.span.clone(), actual.trim_start_matches('/'));
+                let relative = !raw.starts_with('/');
+                out.push(wrong_case(
+                    image,
+                    raw,
+                    &shown_as(actual, page_dir, relative),
+                    fix,
+                ));
+            }
+            BrokenKind::Missing => out.push(missing(image, raw, &b, page_dir)),
+        }
+    }
+}
+
 impl Rule for BrokenImage {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -144,8 +276,7 @@ impl Rule for BrokenImage {
         if images.is_empty() {
             return;
         }
-        let page_dir = cx.site.page_dir_url(&cx.doc.rel_path, tree);
-        let published = cx.site.published();
+        let page = cx.site.page_model(&cx.doc.rel_path, tree);
         for image in images {
             if out.is_full() {
                 out.stop();
@@ -156,42 +287,25 @@ impl Rule for BrokenImage {
                 out.push(empty(image));
                 continue;
             }
-            if is_remote(raw) {
+            if is_author_path(raw) {
+                out.push(author_path(image, raw));
                 continue;
             }
-            let path = raw.split(['?', '#']).next().unwrap_or(raw);
-            if path.is_empty() {
+            if is_remote(raw) || raw.starts_with('#') {
                 continue;
             }
-            let decoded: Cow<'_, str> =
-                percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-            let Some(url) = join(&page_dir, &decoded) else {
-                out.push(climbs_out(image, raw));
-                continue;
-            };
-            if published.contains(&url) {
+            if image.source == ImageSource::Html && !cx.site.hugo.unsafe_html {
+                // Goldmark omits raw HTML unless `markup.goldmark.renderer.unsafe`.
                 continue;
             }
-            let relative = !decoded.starts_with('/');
-            if let Some(actual) = published.case_variant(&url) {
-                let written = &cx.doc.text[image.span.clone()];
-                let fix = case_fix(written, image.span.clone(), &actual);
-                out.push(wrong_case(
-                    image,
-                    raw,
-                    &shown_as(&actual, &page_dir, relative),
-                    fix,
-                ));
-                continue;
+            match self.judge(cx, &page, image, raw) {
+                Verdict::Broken(b) => self.report(cx, &page, image, raw, b, out),
+                // Counted for theme-missing's note of what went unchecked.
+                Verdict::Unknown if cx.site.incomplete() => {
+                    cx.site.unchecked.add(crate::site::Unchecked::Image);
+                }
+                _ => {}
             }
-            if cx.site.incomplete() {
-                cx.site.unchecked.add(crate::site::Unchecked::Image);
-                continue;
-            }
-            let suggestion = published
-                .nearest(&url)
-                .map(|u| shown_as(&u, &page_dir, relative));
-            out.push(missing(image, raw, suggestion));
         }
     }
 }
@@ -199,21 +313,19 @@ impl Rule for BrokenImage {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::site::image_resolve::browser_join;
 
     #[test]
-    fn resolution() {
-        assert_eq!(
-            join("posts/x/", "/images/a.jpg").as_deref(),
-            Some("images/a.jpg")
-        );
-        assert_eq!(join("posts/x/", "a.jpg").as_deref(), Some("posts/x/a.jpg"));
-        assert_eq!(join("posts/x/", "../a.jpg").as_deref(), Some("posts/a.jpg"));
-        assert_eq!(join("posts/x/", "../../../a.jpg"), None);
-        assert_eq!(join("posts/x/", "/../a.jpg"), None);
+    fn resolution_is_a_browsers() {
+        assert_eq!(browser_join("/posts/x/", "/images/a.jpg"), "/images/a.jpg");
+        assert_eq!(browser_join("/posts/x/", "a.jpg"), "/posts/x/a.jpg");
+        assert_eq!(browser_join("/posts/x/", "../a.jpg"), "/posts/a.jpg");
+        assert_eq!(browser_join("/posts/x/", "../../../a.jpg"), "/a.jpg");
+        assert_eq!(browser_join("/posts/x.html", "a.jpg"), "/posts/a.jpg");
     }
 
     #[test]
-    fn remote() {
+    fn remote_and_author_paths() {
         for r in [
             "https://a/b.png",
             "http://a",
@@ -223,12 +335,20 @@ mod tests {
         ] {
             assert!(is_remote(r), "{r}");
         }
-        for l in [
-            "/a.png",
-            "a.png",
-            "a:b/c.png".split('/').nth(1).unwrap_or("c.png"),
-        ] {
+        for l in ["/a.png", "a.png"] {
             assert!(!is_remote(l), "{l}");
+        }
+        for a in [
+            "C:\\Users\\me\\a.png",
+            "D:/pics/a.png",
+            "file:///home/me/a.png",
+            "\\\\server\\a.png",
+            "img\\a.png",
+        ] {
+            assert!(is_author_path(a), "{a}");
+        }
+        for a in ["/a.png", "a.png", "https://x/a.png"] {
+            assert!(!is_author_path(a), "{a}");
         }
     }
 

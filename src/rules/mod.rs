@@ -39,6 +39,20 @@ pub trait Rule: Sync {
     /// Findings about `pagelint.toml`, with spans into its text, given the
     /// site-relative paths of every content file of a whole-site run.
     fn check_config(&self, _site: &Site, _files: &[String], _out: &mut Sink) {}
+
+    /// Findings on templates, known only once every file was checked (what the run saw).
+    fn check_after_run(&self, _site: &Site, _out: &mut Vec<TemplateFinding>) {}
+}
+
+/// A finding on a file that is not content (a template), with the file's text.
+#[derive(Debug)]
+pub struct TemplateFinding {
+    /// The file, absolute.
+    pub path: std::path::PathBuf,
+    /// Its text, for the report's snippet.
+    pub text: String,
+    /// The finding, with a span into `text`.
+    pub diagnostic: crate::diagnostic::Diagnostic,
 }
 
 // Declared here, not inside a macro, so that rustfmt and tools see every rule file.
@@ -52,6 +66,7 @@ pub mod field_type;
 pub mod file_encoding;
 pub mod frontmatter_missing;
 pub mod frontmatter_syntax;
+pub mod image_unchecked;
 pub mod required_field;
 pub mod shortcode_args;
 pub mod shortcode_syntax;
@@ -79,6 +94,7 @@ pub static ALL: &[&dyn Rule] = &[
     &field_pattern::FieldPattern,
     &unknown_field::UnknownField,
     &broken_image::BrokenImage,
+    &image_unchecked::ImageUnchecked,
     &shortcode_syntax::ShortcodeSyntax,
     &shortcode_unknown::ShortcodeUnknown,
     &shortcode_unbalanced::ShortcodeUnbalanced,

@@ -1,6 +1,10 @@
-//! Which files of a content folder are content (pages) to Hugo.
+//! Which files of a content folder are content (pages) to Hugo, and the content sources as
+//! the resource model reads them.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use super::content_map::PAGE_EXTENSIONS;
+use crate::version::HugoVersion;
 
 /// The Markdown extensions pagelint reads as pages.
 pub const EXTENSIONS: &[&str] = &["md", "markdown", "mdown"];
@@ -10,4 +14,45 @@ pub fn is_content_file(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.contains(&e))
+}
+
+/// Whether a file name is a page to Hugo `version`: any content format
+/// ([`PAGE_EXTENSIONS`]: pagelint lints only Markdown, the others are pages too), its
+/// extension in any letter case since 0.123 (`common/paths/pathparser.go` lowercases before
+/// it classifies); lowercase only before.
+pub fn is_page_name(name: &str, version: HugoVersion) -> bool {
+    let Some((_, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    if version.at_least(123) {
+        PAGE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
+    } else {
+        PAGE_EXTENSIONS.contains(&ext)
+    }
+}
+
+/// A folder mounted into the content tree (one of the content tree's sources).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentRoot {
+    /// The folder, absolute.
+    pub dir: PathBuf,
+    /// Where it is mounted in the content tree, without slashes (`sdks/java`), empty for the
+    /// root.
+    pub target: String,
+    /// The languages its files belong to (a file-name suffix such as `a.fr.md` wins); empty
+    /// for "the default language".
+    pub langs: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_names_by_release() {
+        let new = HugoVersion::new(0, 160);
+        let old = HugoVersion::new(0, 111);
+        assert!(is_page_name("INDEX.MD", new) && !is_page_name("INDEX.MD", old));
+        assert!(is_page_name("a.org", old) && !is_page_name("a.png", new));
+    }
 }

@@ -30,9 +30,10 @@ impl Fold {
     }
 }
 
-/// Hugo's URL form of a page path segment: lowercased, spaces as hyphens.
+/// Hugo's URL form of a page path segment: sanitised (spaces as hyphens, punctuation
+/// dropped) and lowercased ([`super::page_url::sanitize`]).
 pub fn urlize(segment: &str) -> String {
-    segment.to_lowercase().replace(' ', "-")
+    super::page_url::sanitize(segment, false, false)
 }
 
 #[derive(Debug, Default)]
@@ -68,7 +69,12 @@ fn may_fold(name: &str, fold: Fold) -> bool {
     !name.is_ascii()
         || name
             .bytes()
-            .any(|b| b.is_ascii_uppercase() || (fold == Fold::Url && b == b' '))
+            .any(|b| b.is_ascii_uppercase() || (fold == Fold::Url && !url_safe(b)))
+}
+
+/// ASCII bytes that Hugo's sanitising keeps as they are.
+fn url_safe(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'#' | b'+' | b'~' | b'-' | b'@')
 }
 
 impl Listing {
@@ -148,6 +154,11 @@ impl Listing {
     pub fn name(&self, e: Entry) -> &str {
         let start = e.start as usize;
         &self.names[start..start + e.len as usize]
+    }
+
+    /// Every entry: its name and whether it is a folder, in listing order.
+    pub fn names(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.entries.iter().map(|&e| (self.name(e), e.is_dir))
     }
 
     /// Some(is a folder) when the folder has an entry named exactly `name`.

@@ -3,20 +3,30 @@
 
 pub mod cascade;
 pub mod config_load;
-mod content_files;
+pub mod content_files;
 pub mod content_map;
 pub mod hugo_config;
 pub mod hugo_glob;
+pub mod image_resolve;
 pub mod languages;
 mod listing;
 pub mod mounts;
 pub mod page_meta;
+pub mod page_model;
+pub mod page_url;
 pub mod params;
+pub mod permalinks;
 pub mod published;
 pub mod refs;
+pub mod render_hooks;
+pub mod resources;
 mod section_cascades;
 pub mod shortcodes;
+pub mod site_paths;
+pub mod template_eval;
+pub mod template_parse;
 pub mod themes;
+pub mod url_config;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -62,6 +72,7 @@ pub struct Site {
     /// themes and modules; folders are listed on first use.
     pub content: ContentTree,
     published: OnceLock<Published>,
+    assets: OnceLock<Published>,
     shortcodes: OnceLock<shortcodes::Shortcodes>,
     /// Other pages' front matter, read on demand (cascades, ref targets).
     pub front_matters: page_meta::FrontMatters,
@@ -69,6 +80,13 @@ pub struct Site {
     pub unchecked: UncheckedCounts,
     node_cascades: section_cascades::NodeCascades,
     site_params: OnceLock<rustc_hash::FxHashMap<String, crate::frontmatter::Node>>,
+    hooks: OnceLock<render_hooks::RenderHooks>,
+    /// Where pages and files are published: URL settings read from the config.
+    pub urls: url_config::UrlConfig,
+    /// The content tree's sources as the resource model reads them (same order).
+    pub roots: Vec<content_files::ContentRoot>,
+    /// Front matter of other pages read for their URLs.
+    facts: resources::FactsCache,
 }
 
 /// Walks up from `start` to the first folder that looks like a site root.
@@ -132,13 +150,35 @@ impl Site {
             }
         };
         let version = options.version.or(config.hugo_version).unwrap_or_default();
+        Ok(Site::assemble(root, hugo, config, config_path, version))
+    }
+
+    /// A site from its parts: the content tree and the URL model read from `hugo`.
+    fn assemble(
+        root: PathBuf,
+        hugo: HugoConfig,
+        config: Config,
+        config_path: Option<PathBuf>,
+        version: HugoVersion,
+    ) -> Site {
         let content = ContentTree::new(
             hugo.content_sources(&root),
             hugo.languages.clone(),
             hugo.ignore_files.clone(),
         );
-        Ok(Site {
+        let roots = content
+            .sources()
+            .iter()
+            .map(|s| content_files::ContentRoot {
+                dir: s.dir.clone(),
+                target: s.target.clone(),
+                langs: s.langs.clone().unwrap_or_default(),
+            })
+            .collect();
+        Site {
             content,
+            urls: url_config::UrlConfig::new(&hugo, version),
+            roots,
             root,
             hugo,
             config,
@@ -146,37 +186,144 @@ impl Site {
             version,
             few_files: false,
             published: OnceLock::new(),
+            assets: OnceLock::new(),
             shortcodes: OnceLock::new(),
             front_matters: Default::default(),
             unchecked: Default::default(),
             node_cascades: Default::default(),
             site_params: OnceLock::new(),
-        })
+            hooks: OnceLock::new(),
+            facts: resources::FactsCache::default(),
+        }
     }
 
     /// A site with no configuration at all, rooted at `root`.
     pub fn bare(root: PathBuf) -> Site {
-        let hugo = HugoConfig::default();
-        let content = ContentTree::new(
-            hugo.content_sources(&root),
-            hugo.languages.clone(),
-            Vec::new(),
-        );
-        Site {
-            content,
+        Site::assemble(
             root,
-            hugo,
-            config: Config::default(),
-            config_path: None,
-            version: HugoVersion::default(),
-            few_files: false,
-            published: OnceLock::new(),
-            shortcodes: OnceLock::new(),
-            front_matters: Default::default(),
-            unchecked: Default::default(),
-            node_cascades: Default::default(),
-            site_params: OnceLock::new(),
+            HugoConfig::default(),
+            Config::default(),
+            None,
+            HugoVersion::default(),
+        )
+    }
+
+    /// The page resource model, reading folders through the shared listings.
+    pub fn resources(&self) -> resources::Resources<'_> {
+        resources::Resources {
+            roots: &self.roots,
+            config: &self.urls,
+            published: self.published(),
+            taxonomies: &self.hugo.taxonomies,
+            facts: &self.facts,
+            ignore: &self.hugo.ignore_files,
         }
+    }
+
+    /// The content file at `rel_path` (site-relative) as a page, from its front matter: its
+    /// place in the content tree of each language it is in, and its URL in each.
+    pub fn page_model(
+        &self,
+        rel_path: &str,
+        front_matter: Option<&crate::frontmatter::Node>,
+    ) -> page_model::PageModel {
+        let facts = page_model::OwnFacts::read(front_matter);
+        let resources = self.resources();
+        let is_section = |d: &str| resources.is_section(d);
+        let inputs = page_model::ModelInputs {
+            config: &self.urls,
+            taxonomies: &self.hugo.taxonomies,
+            is_section: &is_section,
+        };
+        let file = self.content_file(Path::new(rel_path));
+        match file.as_ref().and_then(|f| f.primary().map(|p| (f, p))) {
+            Some((f, p)) => {
+                let langs: Vec<String> = f.langs().into_iter().map(str::to_string).collect();
+                page_model::PageModel::build(
+                    &p.logical,
+                    Some((p.source, &self.roots[p.source])),
+                    Some(langs),
+                    &facts,
+                    &inputs,
+                )
+            }
+            None => {
+                let logical = self.content_path(rel_path);
+                page_model::PageModel::build(&logical, None, None, &facts, &inputs)
+            }
+        }
+    }
+
+    /// The layouts folders: the site's, then each present theme's layouts mounts.
+    pub fn layouts(&self) -> Vec<PathBuf> {
+        let mut layouts = vec![self.root.join("layouts")];
+        for theme in self.hugo.themes.iter().filter(|t| t.present()) {
+            for m in theme.mounts.iter().filter(|m| m.target == "layouts") {
+                layouts.push(theme.dir.join(&m.source));
+            }
+        }
+        layouts
+    }
+
+    /// The image render hooks and `figure` templates, read and recognised on first use.
+    pub fn render_hooks(&self) -> &render_hooks::RenderHooks {
+        self.hooks.get_or_init(|| {
+            render_hooks::RenderHooks::read(&self.layouts(), &self.urls, self.version)
+        })
+    }
+
+    /// The global resources (`resources.Get`): `assetDir` (default `assets`) or the
+    /// project's mounts whose target is `assets` or below it, then each theme's assets
+    /// mounts.
+    pub fn assets(&self) -> &Published {
+        self.assets.get_or_init(|| {
+            let mut sources = Vec::new();
+            let mounts = self
+                .hugo
+                .get("module.mounts")
+                .and_then(crate::frontmatter::Node::as_list)
+                .unwrap_or(&[]);
+            for m in mounts {
+                let (Some(src), Some(target)) = (
+                    m.get("source").and_then(|e| e.value.as_str()),
+                    m.get("target").and_then(|e| e.value.as_str()),
+                ) else {
+                    continue;
+                };
+                let target = target.trim_matches('/');
+                if let Some(rest) = target.strip_prefix("assets") {
+                    if rest.is_empty() || rest.starts_with('/') {
+                        sources.push(Source {
+                            dir: self.root.join(src),
+                            prefix: rest.trim_matches('/').to_string(),
+                            content: false,
+                        });
+                    }
+                }
+            }
+            if sources.is_empty() {
+                let dir = self
+                    .hugo
+                    .get("assetDir")
+                    .and_then(crate::frontmatter::Node::as_str)
+                    .unwrap_or("assets");
+                sources.push(Source {
+                    dir: self.root.join(dir),
+                    prefix: String::new(),
+                    content: false,
+                });
+            }
+            for theme in self.hugo.themes.iter().filter(|t| t.present()) {
+                for m in theme.mounts.iter().filter(|m| m.component() == "assets") {
+                    sources.push(Source {
+                        dir: theme.dir.join(&m.source),
+                        prefix: m.target_rest().to_string(),
+                        content: false,
+                    });
+                }
+            }
+            Published::new(sources, self.few_files)
+        })
     }
 
     /// The project's content folders (and single mounted files) that exist, as absolute

@@ -108,7 +108,7 @@ impl Published {
     }
 
     /// The folder's listing, read once however many threads ask.
-    fn listing(&self, dir: &Path) -> Arc<OnceLock<Listing>> {
+    pub(crate) fn listing(&self, dir: &Path) -> Arc<OnceLock<Listing>> {
         let cell = {
             let mut map = self.listings.lock().unwrap_or_else(|e| e.into_inner());
             match map.get(dir.as_os_str()) {
@@ -182,19 +182,24 @@ impl Published {
         parts.join("/")
     }
 
-    /// Whether some folder publishes a file at `url` (no leading `/`).
+    /// The folders published as they are (static folders); content folders publish their
+    /// files as page resources (modelled in `site/resources.rs`).
+    fn as_is(&self) -> impl Iterator<Item = &Source> {
+        self.sources.iter().filter(|s| !s.content)
+    }
+
+    /// Whether some static folder publishes a file at `url` (no leading `/`).
     pub fn contains(&self, url: &str) -> bool {
-        if self.stat_first && self.sources.iter().any(|s| self.stat(s, url)) {
+        if self.stat_first && self.as_is().any(|s| self.stat(s, url)) {
             return true;
         }
-        self.sources
-            .iter()
+        self.as_is()
             .any(|s| self.resolve(s, url, Match::Exact).is_some())
     }
 
     /// The published URL that differs from `url` only in letter case.
     pub fn case_variant(&self, url: &str) -> Option<String> {
-        self.sources.iter().find_map(|s| {
+        self.as_is().find_map(|s| {
             self.resolve(s, url, Match::IgnoreCase)
                 .map(|real| Self::url_of(s, &real))
         })
@@ -206,7 +211,7 @@ impl Published {
     pub fn nearest(&self, url: &str) -> Option<String> {
         let (dir, name) = url.rsplit_once('/').unwrap_or(("", url));
         let mut candidates: Vec<String> = Vec::new();
-        for source in &self.sources {
+        for source in self.as_is() {
             let Some(real_dir) = self.resolve_dir(source, dir) else {
                 continue;
             };
@@ -389,18 +394,13 @@ mod tests {
         assert!(p.contains("images/posts/a.jpg"));
         assert!(!p.contains("images/posts/A.jpg"));
         assert!(p.contains("img/m.png"));
-        assert!(p.contains("my-bundle/Pic.JPG"));
         assert!(
-            !p.contains("my-bundle/index.md"),
-            "content files are pages, not files"
+            !p.contains("my-bundle/Pic.JPG"),
+            "content folders publish page resources, which site::resources models"
         );
         assert_eq!(
             p.case_variant("images/posts/A.JPG").as_deref(),
             Some("images/posts/a.jpg")
-        );
-        assert_eq!(
-            p.case_variant("my-bundle/pic.jpg").as_deref(),
-            Some("my-bundle/Pic.JPG")
         );
         assert_eq!(
             p.nearest("images/posts/photo-2.png").as_deref(),
@@ -429,9 +429,12 @@ mod tests {
     #[test]
     fn a_page_folder_with_a_space_is_found_after_an_image_lookup_in_it() {
         let (_dir, p) = site();
-        // The image lookup folds the folder to its URL form ("my-bundle");
+        // The URL lookup folds the folder to its URL form ("my-bundle");
         // the page lookup after it folds by case only ("my bundle").
-        assert!(p.contains("my-bundle/Pic.JPG"));
+        let content = p.sources.iter().find(|s| s.content).unwrap();
+        assert!(p
+            .resolve(content, "my-bundle/Pic.JPG", Match::Exact)
+            .is_some());
         assert!(p.has_page("my bundle"));
         assert!(p.has_page("My Bundle/index.md"));
     }

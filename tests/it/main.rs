@@ -24,6 +24,8 @@ mod generated_site;
 mod hostile;
 mod hugo_oracle;
 mod init;
+mod images_fixtures;
+mod images_oracle;
 mod kill_during_fix;
 mod new_user;
 mod pre_commit;
