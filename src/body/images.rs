@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag as MdTag};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag as MdTag, TagEnd};
 use regex::Regex;
 
 use super::{Params, Shortcodes};
@@ -133,6 +133,7 @@ fn markdown_images(src: &str, base: usize, out: &mut Vec<Image>) {
         .iter()
         .map(|(label, def)| (label.to_lowercase(), def.span.clone()))
         .collect();
+    let mut html_block: Option<(usize, usize)> = None;
     for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(MdTag::Image {
@@ -157,23 +158,40 @@ fn markdown_images(src: &str, base: usize, out: &mut Vec<Image>) {
                     source: ImageSource::Markdown,
                 });
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                for caps in IMG_SRC.captures_iter(&html) {
-                    let Some(m) = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3))
-                    else {
-                        continue;
-                    };
-                    // The event's text is a verbatim slice of the source at `range.start`.
-                    let start = base + range.start + m.start();
-                    out.push(Image {
-                        path: html_unescape(m.as_str()),
-                        span: start..start + m.len(),
-                        source: ImageSource::Html,
-                    });
+            // An HTML block comes a line per event: a tag may span lines, so the block is
+            // read whole, as the verbatim source between its first and last line.
+            Event::Html(_) => {
+                html_block = Some(match html_block {
+                    Some((start, _)) => (start, range.end),
+                    None => (range.start, range.end),
+                });
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((start, end)) = html_block.take() {
+                    html_images(&src[start..end], base + start, out);
                 }
             }
+            Event::InlineHtml(html) => html_images(&html, base + range.start, out),
             _ => {}
         }
+    }
+    if let Some((start, end)) = html_block {
+        html_images(&src[start..end], base + start, out);
+    }
+}
+
+/// The `<img src>` of raw HTML that is a verbatim slice of the file at byte `at`.
+fn html_images(html: &str, at: usize, out: &mut Vec<Image>) {
+    for caps in IMG_SRC.captures_iter(html) {
+        let Some(m) = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3)) else {
+            continue;
+        };
+        let start = at + m.start();
+        out.push(Image {
+            path: html_unescape(m.as_str()),
+            span: start..start + m.len(),
+            source: ImageSource::Html,
+        });
     }
 }
 
@@ -304,6 +322,12 @@ mod tests {
                 ("/z.jpg".into(), "/z.jpg".into())
             ]
         );
+    }
+
+    #[test]
+    fn an_img_tag_across_lines_of_an_html_block() {
+        let text = "<div>\n  <img\n    src=\"a.jpg\"\n  />\n</div>\n";
+        assert_eq!(paths(text), [("a.jpg".into(), "a.jpg".into())]);
     }
 
     #[test]

@@ -174,6 +174,33 @@ fn front_matter_images(text: &str, tree: &Node, fields: &[String]) -> Vec<Image>
     out
 }
 
+/// The spans between `{{< comment >}}` and `{{< /comment >}}` when `comment` renders
+/// nothing (Hugo's built-in, or a template that drops `.Inner`): images there never appear.
+fn comment_ranges(cx: &Context<'_>) -> Vec<Span> {
+    if !cx.site.render_hooks().comment_hides {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for tag in cx
+        .doc
+        .shortcodes()
+        .tags
+        .iter()
+        .filter(|t| t.name == "comment")
+    {
+        match (tag.closing, open) {
+            (false, None) if !tag.self_closing => open = Some(tag.span.start),
+            (true, Some(start)) => {
+                out.push(start..tag.span.end);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// How an image of `source` is rendered on the page's `inst` version, and the template to
 /// count it against if that template cannot be read.
 fn renderer<'a>(
@@ -277,7 +304,11 @@ impl Rule for BrokenImage {
             return;
         }
         let page = cx.site.page_model(&cx.doc.rel_path, tree);
+        let hidden = comment_ranges(cx);
         for image in images {
+            if hidden.iter().any(|r| r.contains(&image.span.start)) {
+                continue;
+            }
             if out.is_full() {
                 out.stop();
                 break;

@@ -338,12 +338,22 @@ impl Site {
             None => return Verdict::Unknown,
             Some(false) => {}
         }
-        if self.incomplete() {
+        let under_page = page
+            .instances
+            .iter()
+            .filter_map(|i| i.url.as_ref())
+            .any(|u| u.resources.len() > 1 && own.starts_with(u.resources.as_str()));
+        if self.incomplete() && !under_page {
+            // A missing theme's static files are unknown; a path inside the page's own
+            // folder is still the page's.
             return Verdict::Unknown;
         }
         if self.assets().contains(site_path) {
             // A file of assets/ is published only when a template uses it.
-            tried.push(format!("(`assets/{site_path}` exists, but Hugo publishes a file of assets/ only when a template uses it, such as a render hook calling resources.Get)"));
+            tried.push(format!(
+                "(`assets/{site_path}` exists, but Hugo publishes a file of assets/ only when \
+                a template uses it, such as a render hook calling resources.Get)"
+            ));
         }
         if let Some(actual) = self.case_variant(page, inst, site_path) {
             return Verdict::Broken(Broken {
@@ -371,10 +381,16 @@ impl Site {
         let base = inst.url.as_ref()?.resources.clone();
         let rest = format!("/{site_path}");
         let rest = rest.strip_prefix(base.as_str())?;
-        let found = self.resources().files_named(page, rest);
+        let resources = self.resources();
+        let found = resources.files_named(page, rest);
         found
             .into_iter()
-            .find(|f| f.rel.eq_ignore_ascii_case(rest))
+            .find(|f| {
+                f.rel != rest
+                    && f.rel.eq_ignore_ascii_case(rest)
+                    && (self.urls.duplicates_resources()
+                        || resources.publish_lang(page, f).as_deref() == Some(inst.lang.as_str()))
+            })
             .map(|f| format!("{base}{}", f.rel))
     }
 

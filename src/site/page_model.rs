@@ -204,16 +204,7 @@ impl PageModel {
         let keep_case = config.disable_path_to_lower;
         let segments: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
         let norm_dir: Vec<String> = segments.iter().map(|s| normalize(s, keep_case)).collect();
-        let kind = if branch {
-            match (norm_dir.len(), norm_dir.first()) {
-                (0, _) => Kind::Home,
-                (1, Some(t)) if inputs.taxonomies.contains(t) => Kind::Taxonomy,
-                (2, Some(t)) if inputs.taxonomies.contains(t) => Kind::Term,
-                _ => Kind::Section,
-            }
-        } else {
-            Kind::Page
-        };
+        let kind = kind_of(branch, &norm_dir, inputs.taxonomies);
         let (container, base_name) = if leaf || branch {
             let (c, b) = dir.rsplit_once('/').unwrap_or(("", dir));
             (c, b)
@@ -230,18 +221,7 @@ impl PageModel {
             path.push_str(&normalize(parts.base, keep_case));
         }
         let sections = current_sections(&segments, &norm_dir, branch, inputs);
-        let mut date = facts.date.unwrap_or(PageDate::Zero);
-        let mut slug = facts.slug.clone();
-        if config.date_unknowable {
-            date = PageDate::Unknown;
-        } else if config.date_from_filename {
-            if let Some((d, rest)) = filename_date(if leaf { base_name } else { parts.base }) {
-                date = PageDate::Known(d);
-                if slug.is_none() && !rest.is_empty() {
-                    slug = Some(rest.to_string());
-                }
-            }
-        }
+        let (date, slug) = date_and_slug(facts, config, if leaf { base_name } else { parts.base });
         let page_facts = PageFacts {
             kind,
             path: &path,
@@ -297,6 +277,38 @@ impl PageModel {
     pub fn instance(&self, lang: &str) -> Option<&Instance> {
         self.instances.iter().find(|i| i.lang == lang)
     }
+}
+
+/// A page's kind from its place: `_index` at the root is the home page, below a taxonomy's
+/// folder a taxonomy or a term, else a section; any other page is a regular page.
+fn kind_of(branch: bool, norm_dir: &[String], taxonomies: &[String]) -> Kind {
+    if !branch {
+        return Kind::Page;
+    }
+    match (norm_dir.len(), norm_dir.first()) {
+        (0, _) => Kind::Home,
+        (1, Some(t)) if taxonomies.contains(t) => Kind::Taxonomy,
+        (2, Some(t)) if taxonomies.contains(t) => Kind::Term,
+        _ => Kind::Section,
+    }
+}
+
+/// The date and slug a page's URL uses: its front matter's, or the file name's with
+/// `:filename` (`2023-03-01-hello`), or unknown with `:git`/`:fileModTime` first.
+fn date_and_slug(facts: &OwnFacts, config: &UrlConfig, name: &str) -> (PageDate, Option<String>) {
+    let mut date = facts.date.unwrap_or(PageDate::Zero);
+    let mut slug = facts.slug.clone();
+    if config.date_unknowable {
+        date = PageDate::Unknown;
+    } else if config.date_from_filename {
+        if let Some((d, rest)) = filename_date(name) {
+            date = PageDate::Known(d);
+            if slug.is_none() && !rest.is_empty() {
+                slug = Some(rest.to_string());
+            }
+        }
+    }
+    (date, slug)
 }
 
 /// The current section's path entries: a branch's own folders; for a regular page, its
@@ -371,7 +383,11 @@ mod tests {
 
     #[test]
     fn urls_from_permalinks_and_front_matter() {
-        let c = config("[permalinks]\nposts = \"/:year/:month/:slug/\"\nblog = \"/:section/:year/:month/:day/:slug/\"\ndocs = \"/:sections[1:]/:filename/\"\n");
+        let c = config(concat!(
+            "[permalinks]\nposts = \"/:year/:month/:slug/\"\n",
+            "blog = \"/:section/:year/:month/:day/:slug/\"\n",
+            "docs = \"/:sections[1:]/:filename/\"\n"
+        ));
         assert_eq!(
             link(&model(
                 &c,
@@ -414,7 +430,10 @@ mod tests {
 
     #[test]
     fn languages_from_names() {
-        let c = config("defaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n");
+        let c = config(concat!(
+            "defaultContentLanguage = \"en\"\n",
+            "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+        ));
         let m = model(&c, "posts/p/index.fr.md", "title: P\n");
         assert_eq!(m.instances[0].lang, "fr");
         assert_eq!(link(&m), "/fr/posts/p/");

@@ -59,7 +59,10 @@ fn is_mark(c: char) -> bool {
 /// The letter without its accent, for the Latin-1 and Latin Extended-A letters
 /// (`text.RemoveAccentsString` decomposes and drops marks); others unchanged.
 fn strip_accent(c: char) -> char {
-    const FROM: &str = "ÀÁÂÃÄÅàáâãäåÈÉÊËèéêëÌÍÎÏìíîïÒÓÔÕÖòóôõöÙÚÛÜùúûüÝýÿÑñÇçŠšŽžČčĆćŘřĎďŤťŇňĚěŮů";
+    const FROM: &str = concat!(
+        "ÀÁÂÃÄÅàáâãäåÈÉÊËèéêëÌÍÎÏìíîïÒÓÔÕÖ",
+        "òóôõöÙÚÛÜùúûüÝýÿÑñÇçŠšŽžČčĆćŘřĎďŤťŇňĚěŮů"
+    );
     const TO: &str = "AAAAAAaaaaaaEEEEeeeeIIIIiiiiOOOOOoooooUUUUuuuuYyyNnCcSsZzCcCcRrDdTtNnEeUu";
     FROM.chars()
         .position(|f| f == c)
@@ -436,7 +439,10 @@ mod tests {
 
     #[test]
     fn language_prefixes() {
-        let c = config("defaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n");
+        let c = config(concat!(
+            "defaultContentLanguage = \"en\"\n",
+            "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+        ));
         let mut i = page("posts", "p", true);
         i.lang = "fr";
         let u = url(&c, Kind::Page, "/posts/p", i.clone(), None);

@@ -45,6 +45,29 @@ pub struct RenderHooks {
     pub image: Vec<HookTemplate>,
     /// `figure` shortcodes of the site and its themes.
     pub figure: Vec<HookTemplate>,
+    /// Whether `{{< comment >}}…{{< /comment >}}` renders nothing: Hugo's built-in
+    /// (0.137 and later), or a site's or theme's `comment` template that never writes
+    /// `.Inner`.
+    pub comment_hides: bool,
+}
+
+/// Whether a shortcode template never writes its `.Inner`: it is only assigned to variables
+/// that are not used again (Docsy's `{{- $noop := .Inner -}}`).
+fn discards_inner(text: &str) -> bool {
+    use super::template_parse::{parse, Expr, Stmt};
+    let stmts = parse(text);
+    let mut assigned: Vec<&str> = Vec::new();
+    for s in &stmts {
+        match s {
+            Stmt::Assign(v, Expr::Dot(f)) if f.first().is_some_and(|x| x.starts_with("Inner")) => {
+                assigned.push(v)
+            }
+            Stmt::Text(_) | Stmt::Assign(..) => {}
+            _ => return false,
+        }
+    }
+    let inner_uses = text.matches(".Inner").count();
+    inner_uses == assigned.len() && assigned.iter().all(|v| text.matches(v).count() == 1)
 }
 
 /// What renders an image, and the template to blame when it cannot be read.
@@ -155,6 +178,10 @@ impl RenderHooks {
                 }
             }
         }
+        hooks.comment_hides = match find_template(layouts, "comment", version) {
+            Some(text) => discards_inner(&text),
+            None => version.at_least(137),
+        };
         for list in [&mut hooks.image, &mut hooks.figure] {
             // Most specific first: deeper scope, a language variant, the site before themes.
             list.sort_by(|a, b| {
@@ -244,6 +271,21 @@ impl HookTemplate {
     pub fn count_unchecked(&self) {
         self.unchecked.fetch_add(1, Ordering::Relaxed);
     }
+}
+
+/// A shortcode template's text (`_shortcodes/NAME.html` since 0.146, `shortcodes/`), in the
+/// site's layouts, then the themes'.
+fn find_template(layouts: &[PathBuf], name: &str, version: HugoVersion) -> Option<String> {
+    let folders: &[&str] = if version.at_least(146) {
+        &["_shortcodes", "shortcodes"]
+    } else {
+        &["shortcodes"]
+    };
+    layouts.iter().find_map(|l| {
+        folders
+            .iter()
+            .find_map(|f| std::fs::read_to_string(l.join(f).join(format!("{name}.html"))).ok())
+    })
 }
 
 /// A partial's text: `_partials/NAME` (0.146) or `partials/NAME`, `.html` added if missing,

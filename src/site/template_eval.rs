@@ -803,7 +803,10 @@ mod tests {
     fn unknown_logic_is_not_guessed() {
         let t = r#"{{ $src := printf "/cdn/%s" .Destination }}<img src="{{ $src }}">"#;
         assert_eq!(recognise(t, false, &none), Render::Unknown);
-        let t = r#"{{ if hasPrefix .Destination "/" }}<img src="{{ .Destination }}">{{ else }}<img src="{{ path.Join .Page.RelPermalink .Destination }}">{{ end }}"#;
+        let t = concat!(
+            r#"{{ if hasPrefix .Destination "/" }}<img src="{{ .Destination }}">"#,
+            r#"{{ else }}<img src="{{ path.Join .Page.RelPermalink .Destination }}">{{ end }}"#
+        );
         assert_eq!(recognise(t, false, &none), Render::Unknown);
         assert_eq!(
             recognise(r#"<img src="{{ .Destination }}">"#, false, &none),
