@@ -201,6 +201,27 @@ fn comment_ranges(cx: &Context<'_>) -> Vec<Span> {
     out
 }
 
+/// Whether a site-absolute image is a static file whatever renders it, so the page's own
+/// model is not needed: the site is served at `/`, and no site or theme template renders
+/// images of this kind (Hugo's lookups end with the path as written, which names the file).
+fn static_hit(site: &Site, image: &Image, raw: &str) -> bool {
+    let hooks = site.render_hooks();
+    let plain = match image.source {
+        ImageSource::Markdown => hooks.image.is_empty(),
+        ImageSource::Figure => hooks.figure.is_empty(),
+        ImageSource::Html => true,
+        ImageSource::FrontMatter => false,
+    };
+    if !plain || site.urls.base_path != "/" || site.urls.multihost {
+        return false;
+    }
+    let Some(rest) = raw.strip_prefix('/').filter(|r| !r.starts_with('/')) else {
+        return false;
+    };
+    let path = crate::site::image_resolve::path_part(rest);
+    !path.is_empty() && site.published().contains(&path)
+}
+
 /// How an image of `source` is rendered on the page's `inst` version, and the template to
 /// count it against if that template cannot be read.
 fn renderer<'a>(
@@ -303,7 +324,7 @@ impl Rule for BrokenImage {
         if images.is_empty() {
             return;
         }
-        let page = cx.site.page_model(&cx.doc.rel_path, tree);
+        let page = std::cell::OnceCell::new();
         let hidden = comment_ranges(cx);
         for image in images {
             if hidden.iter().any(|r| r.contains(&image.span.start)) {
@@ -329,8 +350,12 @@ impl Rule for BrokenImage {
                 // Goldmark omits raw HTML unless `markup.goldmark.renderer.unsafe`.
                 continue;
             }
-            match self.judge(cx, &page, image, raw) {
-                Verdict::Broken(b) => self.report(cx, &page, image, raw, b, out),
+            if static_hit(cx.site, image, raw) {
+                continue;
+            }
+            let page = page.get_or_init(|| cx.site.page_model(&cx.doc.rel_path, tree));
+            match self.judge(cx, page, image, raw) {
+                Verdict::Broken(b) => self.report(cx, page, image, raw, b, out),
                 // Counted for theme-missing's note of what went unchecked.
                 Verdict::Unknown if cx.site.incomplete() => {
                     cx.site.unchecked.add(crate::site::Unchecked::Image);

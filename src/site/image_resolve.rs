@@ -321,16 +321,17 @@ impl Site {
                 nearest: None,
             });
         };
-        tried.push(format!("`/{site_path}` on the built site"));
         if site_path.is_empty() || site_path.ends_with('/') {
             return Verdict::Unknown;
         }
+        // Static files first: most site-absolute images are there.
+        if self.published().contains(site_path) {
+            return Verdict::Resolves;
+        }
+        tried.push(format!("`/{site_path}` on the built site"));
         let resources = self.resources();
         let own = format!("/{site_path}");
         if resources.publishes(page, &inst.lang, &own) == Some(true) {
-            return Verdict::Resolves;
-        }
-        if self.published().contains(site_path) {
             return Verdict::Resolves;
         }
         match resources.resource_at(site_path) {

@@ -200,6 +200,9 @@ impl RenderHooks {
         page: &PageModel,
         lang: &str,
     ) -> Option<&'a HookTemplate> {
+        if list.is_empty() {
+            return None;
+        }
         let dirs: Vec<String> = page.logical.split('/').map(str::to_lowercase).collect();
         list.iter().find(|h| {
             h.lang.as_deref().is_none_or(|l| l == lang)

@@ -13,6 +13,22 @@ use super::page_model::{file_langs, name_parts, ModelInputs, PageModel};
 use super::resources::{MovedOwner, Resources};
 use super::url_config::UrlConfig;
 
+/// A folder to visit: its root, its path, its logical path.
+type Folder = (usize, PathBuf, Vec<String>);
+
+/// What visiting a folder found: moved owners, and the subfolders to visit.
+type Visited = (Vec<MovedOwner>, Vec<Folder>);
+
+/// Whether a front matter line (lowercased) sets `key`: `key:`, `key =`, `"key":`.
+fn names_key(line: &str, key: &str) -> bool {
+    let t = line.trim_start().trim_start_matches(['"', '\'']);
+    t.strip_prefix(key).is_some_and(|rest| {
+        rest.trim_start_matches(['"', '\''])
+            .trim_start()
+            .starts_with([':', '='])
+    })
+}
+
 /// The owner of a file found by descending a content root along a site path.
 struct Owner {
     /// Its folder on disk.
@@ -262,38 +278,52 @@ impl Resources<'_> {
     }
 
     /// Every bundle whose resource folder is not its content path, found by one walk of the
-    /// content roots that reads each bundle's index file (built once, on first need).
+    /// content roots (built once, on first need, on every core). A bundle's index file is
+    /// parsed only when it may move: a `permalinks` rule applies to it, or its first 4 KiB
+    /// name `url` or `slug` (or the file name gives the slug, with `:filename` dates).
     fn moved(&self) -> &[MovedOwner] {
         self.facts.moved.get_or_init(|| {
+            let mut frontier: Vec<Folder> = self
+                .roots
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let logical = r
+                        .target
+                        .split('/')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    (i, r.dir.clone(), logical)
+                })
+                .collect();
             let mut out = Vec::new();
-            for (i, root) in self.roots.iter().enumerate() {
-                let logical: Vec<String> = root
-                    .target
-                    .split('/')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
+            while !frontier.is_empty() {
+                use rayon::prelude::*;
+                let results: Vec<Visited> = frontier
+                    .into_par_iter()
+                    .map(|(root, dir, logical)| self.visit_moved(root, dir, logical))
                     .collect();
-                self.walk_moved(i, root.dir.clone(), logical, &mut out);
+                frontier = Vec::new();
+                for (found, subdirs) in results {
+                    out.extend(found);
+                    frontier.extend(subdirs);
+                }
             }
             out
         })
     }
 
-    fn walk_moved(
-        &self,
-        root: usize,
-        dir: PathBuf,
-        logical: Vec<String>,
-        out: &mut Vec<MovedOwner>,
-    ) {
+    /// One folder of the walk: the moved owners it holds, and its subfolders to visit.
+    fn visit_moved(&self, root: usize, dir: PathBuf, logical: Vec<String>) -> Visited {
         let cell = self.published.listing(&dir);
-        let Some(l) = cell.get() else { return };
-        let names: Vec<(String, bool)> = l.names().map(|(n, d)| (n.to_string(), d)).collect();
-        let leaf =
-            super::page_model::has_leaf_index(names.iter().map(|(n, _)| n.as_str()), self.config);
-        let branch =
-            super::page_model::has_branch_index(names.iter().map(|(n, _)| n.as_str()), self.config);
-        if leaf || branch {
+        let Some(l) = cell.get() else {
+            return (Vec::new(), Vec::new());
+        };
+        let leaf = super::page_model::has_leaf_index(l.names().map(|(n, _)| n), self.config);
+        let branch = super::page_model::has_branch_index(l.names().map(|(n, _)| n), self.config);
+        let mut found = Vec::new();
+        if (leaf || branch) && self.may_move(l, leaf, &dir) {
             let owner = Owner {
                 disk: dir.clone(),
                 logical: logical.join("/"),
@@ -301,41 +331,66 @@ impl Resources<'_> {
                 root,
             };
             for lang in &self.config.languages {
-                let Some(m) = self.owner_model(&owner, &lang.key) else {
-                    continue;
-                };
-                let Some(url) = m.instance(&lang.key).and_then(|i| i.url.as_ref()) else {
-                    continue;
-                };
-                let prefix = self.config.language_prefix(&lang.key);
-                let mut default = String::from("/");
-                if !prefix.is_empty() {
-                    default.push_str(prefix);
-                    default.push('/');
+                if let Some(m) = self.moved_owner(&owner, &lang.key, &logical) {
+                    found.push(m);
                 }
-                for s in &logical {
-                    default.push_str(&self.config.urlize(s));
-                    default.push('/');
-                }
-                if url.resources != default {
-                    out.push(MovedOwner {
-                        base: url.resources.clone(),
-                        lang: lang.key.clone(),
-                        disk: dir.clone(),
-                        leaf,
-                    });
-                }
-            }
-            if leaf {
-                return;
             }
         }
-        for (n, is_dir) in names {
-            if is_dir {
-                let mut sub = logical.clone();
-                sub.push(n.clone());
-                self.walk_moved(root, dir.join(&n), sub, out);
-            }
+        let subdirs = if leaf {
+            Vec::new()
+        } else {
+            l.names()
+                .filter(|(_, d)| *d)
+                .map(|(n, _)| {
+                    let mut sub = logical.clone();
+                    sub.push(n.to_string());
+                    (root, dir.join(n), sub)
+                })
+                .collect()
+        };
+        (found, subdirs)
+    }
+
+    /// Whether a bundle folder's page may be published away from its content path.
+    fn may_move(&self, l: &super::listing::Listing, leaf: bool, dir: &Path) -> bool {
+        if !self.config.permalinks.is_empty() || self.config.date_from_filename {
+            return true;
         }
+        let want = if leaf { "index" } else { "_index" };
+        l.names()
+            .filter(|(n, d)| !d && is_page_name(n, self.config.version))
+            .filter(|(n, _)| name_parts(n, self.config).base.eq_ignore_ascii_case(want))
+            .any(|(n, _)| {
+                let mut head = [0u8; 4096];
+                let read = std::fs::File::open(dir.join(n))
+                    .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+                    .unwrap_or(0);
+                let text = String::from_utf8_lossy(&head[..read]).to_lowercase();
+                text.lines()
+                    .any(|line| names_key(line, "url") || leaf && names_key(line, "slug"))
+            })
+    }
+
+    /// The moved owner entry of `owner` in `lang`, when its resource folder is not its content
+    /// path.
+    fn moved_owner(&self, owner: &Owner, lang: &str, logical: &[String]) -> Option<MovedOwner> {
+        let m = self.owner_model(owner, lang)?;
+        let url = m.instance(lang)?.url.as_ref()?;
+        let prefix = self.config.language_prefix(lang);
+        let mut default = String::from("/");
+        if !prefix.is_empty() {
+            default.push_str(prefix);
+            default.push('/');
+        }
+        for s in logical {
+            default.push_str(&self.config.urlize(s));
+            default.push('/');
+        }
+        (url.resources != default).then(|| MovedOwner {
+            base: url.resources.clone(),
+            lang: lang.to_string(),
+            disk: owner.disk.clone(),
+            leaf: owner.leaf,
+        })
     }
 }
