@@ -712,6 +712,7 @@ fn report_config_error(e: &site::LoadError, cwd: &Path, color: bool) {
             related: Vec::new(),
             help: err.help.clone(),
             fix: None,
+            subject: None,
         })
         .collect();
     let human = report::Human {

@@ -182,6 +182,42 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The edit that resolves the finding, when pagelint knows one.
     pub fix: Option<Fix>,
+    /// What the finding is about (a front matter key, and the value for a
+    /// rule about values), set by the rule; the reports group findings by it.
+    pub subject: Option<Subject>,
+}
+
+/// What a finding is about, as the rule knows it: the same rule with the same
+/// subject in many files is one systematic mistake (a generator that leaves
+/// `source_url` empty in every post), which the human report and
+/// `--statistics` summarise. Never parsed from the message.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Subject {
+    /// The front matter key, lowercased as Hugo lowercases keys (`Title`
+    /// and `title` are one field).
+    pub key: String,
+    /// The value at fault, for rules about values (`unknown-value`); None
+    /// when the key alone says what is wrong.
+    pub value: Option<String>,
+}
+
+/// Characters of a subject's value kept: a hostile file's megabyte value
+/// must not be copied into every group key.
+const MAX_SUBJECT_VALUE: usize = 80;
+
+impl Subject {
+    /// The subject `key`, with `value` (shortened to 80 characters) for a
+    /// rule about values.
+    pub fn new(key: &str, value: Option<&str>) -> Self {
+        let value = value.map(|v| match v.char_indices().nth(MAX_SUBJECT_VALUE) {
+            Some((cut, _)) => format!("{}…", &v[..cut]),
+            None => v.to_string(),
+        });
+        Subject {
+            key: key.to_lowercase(),
+            value,
+        }
+    }
 }
 
 impl Diagnostic {
@@ -196,7 +232,15 @@ impl Diagnostic {
             related: Vec::new(),
             help: None,
             fix: None,
+            subject: None,
         }
+    }
+
+    /// Says what the finding is about: the front matter `key`, and the
+    /// `value` for a rule about values (see [`Subject`]).
+    pub fn subject(mut self, key: &str, value: Option<&str>) -> Self {
+        self.subject = Some(Subject::new(key, value));
+        self
     }
 
     /// Sets the text under the primary span.

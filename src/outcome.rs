@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use rustc_hash::FxHashMap;
+
+use crate::diagnostic::{Applicability, Diagnostic, Severity, Subject};
 use crate::source::LineIndex;
 
 /// A 1-based line and a 1-based column counted in Unicode characters.
@@ -98,6 +100,64 @@ pub struct Totals {
     pub unsafe_fixes: usize,
     /// Findings per rule, and how many of them have a safe or unsafe fix.
     pub by_rule: BTreeMap<&'static str, RuleTotals>,
+    /// Findings per rule and [`Subject`].
+    pub by_subject: SubjectCounts,
+}
+
+/// Findings per rule and [`Subject`] (the same field, or the same value of a
+/// field), with the files they are in: at most [`MAX_SUBJECTS`] subjects per
+/// rule.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SubjectCounts {
+    rules: BTreeMap<&'static str, FxHashMap<Subject, SubjectTotals>>,
+    /// Files counted so far, to count each file once per subject.
+    files: usize,
+}
+
+impl SubjectCounts {
+    /// Every rule's subjects and their counts, rules in name order,
+    /// subjects in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Subject, SubjectTotals)> + '_ {
+        self.rules
+            .iter()
+            .flat_map(|(rule, subjects)| subjects.iter().map(|(s, t)| (*rule, s, *t)))
+    }
+
+    /// Starts counting the findings of one more file.
+    fn next_file(&mut self) {
+        self.files += 1;
+    }
+
+    fn add(&mut self, rule: &'static str, subject: &Subject) {
+        let subjects = self.rules.entry(rule).or_default();
+        if subjects.len() >= MAX_SUBJECTS && !subjects.contains_key(subject) {
+            return;
+        }
+        let t = match subjects.get_mut(subject) {
+            Some(t) => t,
+            None => subjects.entry(subject.clone()).or_default(),
+        };
+        t.findings += 1;
+        if t.last != self.files {
+            t.last = self.files;
+            t.files += 1;
+        }
+    }
+}
+
+/// Subjects counted per rule: a hostile site with a new value in every
+/// finding gets the first ones counted, not a table as large as the site.
+pub const MAX_SUBJECTS: usize = 100_000;
+
+/// One rule's findings about one subject over a run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct SubjectTotals {
+    /// Files with at least one such finding.
+    pub files: usize,
+    /// The findings.
+    pub findings: usize,
+    /// The [`Totals::add`] call that last counted a file here.
+    last: usize,
 }
 
 /// One rule's counts over a run.
@@ -114,6 +174,7 @@ pub struct RuleTotals {
 impl Totals {
     /// Counts one more file's findings.
     pub fn add(&mut self, result: &FileResult) {
+        self.by_subject.next_file();
         for d in &result.diagnostics {
             match d.severity {
                 Severity::Error => self.errors += 1,
@@ -130,6 +191,9 @@ impl Totals {
             rule.findings += 1;
             rule.safe_fixes += safe;
             rule.unsafe_fixes += unsafe_;
+            if let Some(subject) = &d.subject {
+                self.by_subject.add(d.rule, subject);
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::outcome::{FileResult, Totals};
 use crate::source::LineIndex;
 
 /// The `human` format: a miette report with a labelled snippet per finding,
-/// then `--statistics` and the summary line.
+/// then `--statistics` or the largest systematic groups, and the summary line.
 pub struct Human {
     /// Colour, width, `--quiet` and `--statistics`.
     pub options: Options,
@@ -145,7 +145,11 @@ impl Report for Human {
         if self.options.statistics {
             out.write_all(super::statistics(totals).as_bytes())?;
         }
-        // `--quiet`, as ruff's: the findings, and nothing else.
+        // `--quiet`, as ruff's: the findings, and nothing else. `--statistics`
+        // lists every group under its rule already.
+        if !self.options.quiet && !self.options.statistics {
+            out.write_all(super::groups::block(totals).as_bytes())?;
+        }
         if !self.options.quiet {
             writeln!(out, "{}", super::summary(totals))?;
         }

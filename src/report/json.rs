@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
-use super::json_stream;
 use super::Report;
+use super::{groups, json_stream};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::outcome::{FileResult, Located, Pos, Totals};
 
@@ -35,14 +35,28 @@ fn skeleton(totals: &Totals, statistics: bool) -> Value {
     if statistics {
         let mut rows: Vec<_> = totals.by_rule.iter().collect();
         rows.sort_by(|a, b| b.1.findings.cmp(&a.1.findings).then(a.0.cmp(b.0)));
+        let groups = groups::groups(totals);
         doc["statistics"] = rows
             .into_iter()
             .map(|(rule, t)| {
+                let groups: Vec<Value> = groups
+                    .iter()
+                    .filter(|g| g.rule == *rule)
+                    .map(|g| {
+                        json!({
+                            "field": g.subject.key,
+                            "value": g.subject.value,
+                            "files": g.files,
+                            "findings": g.findings,
+                        })
+                    })
+                    .collect();
                 json!({
                     "rule": rule,
                     "findings": t.findings,
                     "fixable": t.safe_fixes,
                     "unsafe_fixable": t.unsafe_fixes,
+                    "groups": groups,
                 })
             })
             .collect();

@@ -4,6 +4,7 @@
 
 mod concise;
 mod github;
+mod groups;
 mod human;
 mod json;
 mod json_stream;
@@ -136,10 +137,12 @@ pub fn summary(totals: &Totals) -> String {
 }
 
 /// Findings per rule, most frequent first, for `--statistics`, with the
-/// fixes `--fix` and `--unsafe-fixes` would apply.
+/// fixes `--fix` and `--unsafe-fixes` would apply, and under each rule its
+/// systematic groups (`groups::groups`), largest first.
 pub fn statistics(totals: &Totals) -> String {
     let mut rows: Vec<_> = totals.by_rule.iter().map(|(r, c)| (*r, *c)).collect();
     rows.sort_by(|a, b| b.1.findings.cmp(&a.1.findings).then(a.0.cmp(b.0)));
+    let groups = groups::groups(totals);
     let mut s = String::new();
     for (rule, t) in rows {
         let fixes = match (t.safe_fixes, t.unsafe_fixes) {
@@ -150,6 +153,14 @@ pub fn statistics(totals: &Totals) -> String {
         };
         s.push_str(format!("{:>6}  {rule:<22}{fixes}", t.findings).trim_end());
         s.push('\n');
+        for g in groups.iter().filter(|g| g.rule == rule) {
+            s.push_str(&format!(
+                "{:>6}    {}: {}\n",
+                g.findings,
+                g.subject_text(),
+                g.count_text(totals.files_checked)
+            ));
+        }
     }
     s
 }

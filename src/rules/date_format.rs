@@ -40,6 +40,7 @@ fn unparsable(entry: &Entry, value: &str) -> Diagnostic {
         format!("`{}` is not a date Hugo can parse: `{value}`", entry.key),
     )
     .label(range_hint(value).unwrap_or("not a date"))
+    .subject(&entry.key, None)
     .help(
         "write an RFC 3339 date such as 2025-05-13T23:30:17+08:00 or \
             2025-05-13; Hugo 0.111 silently uses 0001-01-01 instead, \
@@ -57,6 +58,7 @@ fn not_rfc3339(entry: &Entry, value: &str) -> Diagnostic {
         ),
     )
     .label("no offset or not RFC 3339")
+    .subject(&entry.key, None)
     .help("the schema asks for `format = \"rfc3339\"`: write it like 2025-05-13T23:30:17+08:00")
 }
 

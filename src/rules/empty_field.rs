@@ -41,6 +41,7 @@ fn empty(entry: &Entry, required: bool) -> Diagnostic {
     .label("empty value")
     .help(help)
     .severity(severity)
+    .subject(&entry.key, None)
 }
 
 impl Rule for EmptyField {

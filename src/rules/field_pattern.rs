@@ -19,10 +19,11 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("../../rules/field-pattern.md"),
 };
 
-fn finding(node: &Node, message: String, help: String) -> Diagnostic {
+fn finding(key: &str, node: &Node, message: String, help: String) -> Diagnostic {
     Diagnostic::new(&META, node.span.clone(), message)
         .label("here")
         .help(help)
+        .subject(key, None)
 }
 
 fn check_string(key: &str, field: &Field, node: &Node, out: &mut Sink) {
@@ -36,6 +37,7 @@ fn check_string(key: &str, field: &Field, node: &Node, out: &mut Sink) {
                 .trim_start_matches("^(?:")
                 .trim_end_matches(")$");
             out.push(finding(
+                key,
                 node,
                 format!("`{text}` does not match the pattern of `{key}`"),
                 format!("values of `{key}` must match `{pattern}`"),
@@ -48,6 +50,7 @@ fn check_string(key: &str, field: &Field, node: &Node, out: &mut Sink) {
     let len = text.chars().count();
     if let Some(min) = field.min_length.filter(|m| len < *m) {
         out.push(finding(
+            key,
             node,
             format!("`{key}` is {len} characters long, shorter than {min}"),
             format!("`{key}` needs at least {min} characters"),
@@ -55,6 +58,7 @@ fn check_string(key: &str, field: &Field, node: &Node, out: &mut Sink) {
     }
     if let Some(max) = field.max_length.filter(|m| len > *m) {
         out.push(finding(
+            key,
             node,
             format!("`{key}` is {len} characters long, longer than {max}"),
             format!("`{key}` takes at most {max} characters"),
@@ -74,6 +78,7 @@ fn check(field: &Field, entry: &Entry, out: &mut Sink) {
     let n = items.len();
     if let Some(min) = field.min_items.filter(|m| n < *m && n > 0) {
         out.push(finding(
+            key,
             &entry.value,
             format!("`{key}` has {n} items, fewer than {min}"),
             format!("`{key}` needs at least {min} items"),
@@ -81,6 +86,7 @@ fn check(field: &Field, entry: &Entry, out: &mut Sink) {
     }
     if let Some(max) = field.max_items.filter(|m| n > *m) {
         out.push(finding(
+            key,
             &entry.value,
             format!("`{key}` has {n} items, more than {max}"),
             format!("`{key}` takes at most {max} items"),
@@ -92,6 +98,7 @@ fn check(field: &Field, entry: &Entry, out: &mut Sink) {
             if let Some(text) = scalar_text(item) {
                 if !seen.insert(text.clone()) {
                     out.push(finding(
+                        key,
                         item,
                         format!("`{text}` is listed twice in `{key}`"),
                         "remove the repeated item".into(),

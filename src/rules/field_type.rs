@@ -54,6 +54,7 @@ fn wrong_type(entry: &Entry, ty: FieldType) -> Diagnostic {
     )
     .label(format!("a {found}"))
     .help(help)
+    .subject(&entry.key, None)
 }
 
 impl Rule for FieldTypeRule {

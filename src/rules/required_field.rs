@@ -44,7 +44,8 @@ impl Rule for RequiredField {
                         format!("required field `{}` is missing", field.name),
                     )
                     .label(format!("this front matter has no `{}`", field.name))
-                    .help(format!("add `{}`: it is required{schema_name}", field.name)),
+                    .help(format!("add `{}`: it is required{schema_name}", field.name))
+                    .subject(&field.name, None),
                 );
             }
         }

@@ -35,6 +35,7 @@ fn unknown(entry: &Entry, schema: &crate::config::Schema) -> Diagnostic {
     )
     .label("unknown key")
     .help(help)
+    .subject(&entry.key, None)
 }
 
 impl Rule for UnknownField {

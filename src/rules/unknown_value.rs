@@ -25,7 +25,8 @@ fn unknown(key: &str, item: &Node, source: &str, text: &str, allowed: &[String])
         item.span.clone(),
         format!("`{text}` is not an allowed value of `{key}`"),
     )
-    .label("not in the schema's values");
+    .label("not in the schema's values")
+    .subject(key, Some(text));
     match nearest(text, allowed.iter().map(String::as_str)) {
         Some(best) => {
             d = d.help(format!("did you mean `{best}`?"));

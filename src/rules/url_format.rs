@@ -29,7 +29,9 @@ fn bad_url(entry: &Entry, text: &str, value: &str, schemes: &[String], reason: &
     } else {
         format!("`{}` is not an absolute URL: `{value}`", entry.key)
     };
-    let mut d = Diagnostic::new(&META, entry.value.span.clone(), message).label(reason.to_string());
+    let mut d = Diagnostic::new(&META, entry.value.span.clone(), message)
+        .label(reason.to_string())
+        .subject(&entry.key, None);
     let looks_like_host = !value.contains("://")
         && !value.contains(char::is_whitespace)
         && value

@@ -172,6 +172,7 @@ impl SiteState {
                         related: Vec::new(),
                         help: err.help.clone(),
                         fix: None,
+                        subject: None,
                     })
                     .collect();
                 self.findings = vec![FileFindings {

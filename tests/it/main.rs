@@ -40,4 +40,5 @@ mod snapshots;
 mod snapshots_formats;
 mod snapshots_rules;
 mod suppressions;
+mod systematic;
 mod wheel;

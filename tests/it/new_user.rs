@@ -100,7 +100,8 @@ fn statistics_are_in_the_json_report_and_refused_where_they_cannot_be() {
     assert_eq!(
         report.0["statistics"][0],
         serde_json::json!({
-            "rule": "unknown-value", "findings": 1, "fixable": 1, "unsafe_fixable": 0
+            "rule": "unknown-value", "findings": 1, "fixable": 1, "unsafe_fixable": 0,
+            "groups": []
         })
     );
     for format in ["sarif", "github", "junit"] {
