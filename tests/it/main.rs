@@ -23,6 +23,7 @@ mod generated_inputs;
 mod generated_site;
 mod hostile;
 mod hugo_oracle;
+mod hugo_releases;
 mod images_fixtures;
 mod images_oracle;
 mod init;
