@@ -111,6 +111,10 @@ struct CheckArgs {
     /// Name standard input's document, for config lookup, images and the report
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<PathBuf>,
+    /// Judge future and expired pages at this moment (RFC 3339, e.g.
+    /// 2026-12-01T08:00:00+08:00) instead of now
+    #[arg(long, value_name = "TIMESTAMP")]
+    now: Option<String>,
     /// Skip explicit file arguments that the config excludes (for pre-commit)
     #[arg(long)]
     force_exclude: bool,
@@ -391,6 +395,12 @@ fn load_site(args: &CheckArgs, cwd: &Path, targets: &Targets) -> Result<Result<S
         .as_deref()
         .map(str::parse::<HugoVersion>)
         .transpose()?;
+    let now = match args.now.as_deref() {
+        Some(text) => Some(crate::config::publishing::parse_now(text).ok_or_else(|| {
+            format!("--now: `{text}` is not a date-time like 2026-12-01T08:00:00+08:00")
+        })?),
+        None => None,
+    };
     let root = match site::find_root(&targets.start(cwd)) {
         Some(root) => root,
         None if targets.paths.is_empty() && targets.stdin_path.is_none() => {
@@ -423,6 +433,12 @@ fn load_site(args: &CheckArgs, cwd: &Path, targets: &Targets) -> Result<Result<S
     match Site::load(root, &options) {
         Ok(mut site) => {
             site.few_files = targets.few_files();
+            if let Some(now) = now {
+                site.now = now;
+            }
+            for notice in &site.notices {
+                eprintln!("pagelint: note: {notice}");
+            }
             Ok(Ok(site))
         }
         Err(e) => {

@@ -57,6 +57,7 @@ impl Document {
             Split {
                 front_matter: None,
                 body: 0..0,
+                demoted: None,
             }
         } else {
             frontmatter::split(&text, version)

@@ -16,9 +16,9 @@ use pagelint::version::HugoVersion;
 /// The Hugo versions whose behaviour differs: before 0.123 (HTML comments
 /// around front matter), 0.123, 0.146, and the latest known.
 pub const VERSIONS: [HugoVersion; 4] = [
-    HugoVersion::new(0, 111),
-    HugoVersion::new(0, 123),
-    HugoVersion::new(0, 146),
+    HugoVersion::new(0, 111, 3),
+    HugoVersion::new(0, 123, 0),
+    HugoVersion::new(0, 146, 0),
     HugoVersion::LATEST,
 ];
 

@@ -108,6 +108,17 @@ pub const TOP: &[Key] = &[
         "Options of the empty-field rule.",
     ),
     key(
+        "now",
+        Type::String,
+        "The moment future and expired pages are judged at (RFC 3339, or a date or date-time \
+         without offset taken as UTC, or a TOML date-time; default: the time of the run).",
+    ),
+    key(
+        "unpublished-page",
+        Type::Table(UNPUBLISHED_PAGE),
+        "Options of the unpublished-page rule.",
+    ),
+    key(
         "overrides",
         Type::Tables(OVERRIDE),
         "Rule levels for some files; later overrides win.",
@@ -202,6 +213,21 @@ pub const EMPTY_FIELD: &[Key] = &[key(
     "Also warn on an empty key that no schema declares (default: false; archetypes write \
      such keys into every new page).",
 )];
+
+/// The `[unpublished-page]` table.
+pub const UNPUBLISHED_PAGE: &[Key] = &[
+    key(
+        "window",
+        Type::String,
+        "Report a future date only when it is less than this far ahead (\"12h\", \"3d\", \
+         \"90m\"; default: any future date).",
+    ),
+    key(
+        "drafts",
+        Type::Bool,
+        "Report drafts too (default: true).",
+    ),
+];
 
 /// An `[[overrides]]` table.
 pub const OVERRIDE: &[Key] = &[

@@ -3,6 +3,7 @@
 //! *Configuration* section of `README.md`). Every key is checked.
 
 pub mod keys;
+pub mod publishing;
 pub mod read;
 pub mod schema;
 
@@ -45,6 +46,11 @@ pub struct Config {
     /// `[empty-field] undeclared = true`: an empty value of a key no schema declares is a
     /// warning too (off by default: archetypes leave such keys empty in every new page).
     pub empty_undeclared: bool,
+    /// `now`: the moment future and expired pages are judged at; None: the
+    /// real time of the run.
+    pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// `[unpublished-page]`: what that rule reports.
+    pub unpublished: publishing::UnpublishedOptions,
 }
 
 /// Globs matched against site-relative paths with `/` separators.
@@ -267,6 +273,15 @@ impl Config {
                 Ok(v) => self.hugo_version = Some(v),
                 Err(e) => r.error(ConfigError::new(e, span)),
             }
+        }
+        if let Some(node) = top.get("now") {
+            self.now = publishing::now(r, node);
+        }
+        if let Some(t) = top
+            .get("unpublished-page")
+            .and_then(|n| r.table(n, "[unpublished-page]", keys::UNPUBLISHED_PAGE))
+        {
+            self.unpublished = publishing::unpublished_options(&t);
         }
         if let Some(globs) = top.strings("exclude") {
             self.exclude = Globs::read(r, &globs);
@@ -505,7 +520,7 @@ files = ["content/legacy/**"]
 rules = { date-format = "off" }
 "#;
         let c = Config::parse(text, crate::rules::names()).unwrap();
-        assert_eq!(c.hugo_version, Some(HugoVersion::new(0, 146)));
+        assert_eq!(c.hugo_version, Some(HugoVersion::minor(146)));
         let s = c.schema_for("content/posts/a/index.md").unwrap();
         assert!(c.schema_for("content/posts/_index.md").is_none());
         assert_eq!(s.field("Date").unwrap().format, DateFormat::Rfc3339);

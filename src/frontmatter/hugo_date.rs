@@ -42,16 +42,104 @@
 //! parsed. TOML native datetimes always parse, and integers
 //! are read as Unix seconds. Callers must handle both of those themselves.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
-/// Whether Hugo 0.111.3 accepts the string `s` as a front matter date: Hugo's
-/// `htime.ToTimeInDefaultLocationE` (`common/htime/time.go`, called from
-/// `resources/page/pagemeta/page_frontmatter.go`) hands it to spf13/cast v1.5.0
-/// `StringToDateInDefaultLocation`, which tries Go 1.19's `time.Parse` with each of cast's
-/// layouts. `s` is taken as is: no trimming. See the module comment for the quirks.
+use crate::version::{Behaviour, HugoVersion};
+
+/// The `time.Parse` of the Go that builds a Hugo release, where Go releases
+/// differ on the strings cast's layouts see (`time/format.go`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GoTime {
+    /// Numeric zone offsets must be digits with hours at most 24 and minutes at
+    /// most 60 (golang/go#67470); Go 1.19 took any `atoi` value (`+99:99`).
+    pub checks_offsets: bool,
+    /// A fraction may stand in for missing seconds digits (`10:11:.5`): Go 1.19.
+    pub fraction_for_seconds: bool,
+    /// `Time.String`'s `.999999999` takes any number of digits, ignoring those
+    /// past nanoseconds (Go 1.20); Go 1.19 took at most nine.
+    pub long_fraction: bool,
+}
+
+impl GoTime {
+    /// Go 1.19, which builds Debian's Hugo 0.111.3.
+    pub const GO_1_19: GoTime = GoTime {
+        checks_offsets: false,
+        fraction_for_seconds: true,
+        long_fraction: false,
+    };
+
+    /// The `time.Parse` that `version` of Hugo was built with (the version
+    /// table's `Go*` behaviours).
+    pub fn of(version: HugoVersion) -> GoTime {
+        GoTime {
+            checks_offsets: version.has(Behaviour::GoRejectsBadOffsets),
+            fraction_for_seconds: version.has(Behaviour::GoFractionReplacesSeconds),
+            long_fraction: version.has(Behaviour::GoLongFractionInTimeString),
+        }
+    }
+}
+
+/// How cast places a parsed date in time (`parseDateWith` in spf13/cast).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// A numeric offset (`Z`, `+08:00`, `-0700`): that offset, in seconds east of UTC.
+    Offset(i32),
+    /// No zone, or only a zone name (`MST`, `CEST`, `UTC`): cast puts the wall
+    /// clock time in the site's `timeZone` (UTC when unset).
+    Local,
+    /// A time-only layout (`3:04PM`, `Jan _2 15:04:05`): UTC, year 0.
+    Utc,
+}
+
+/// A date string as Hugo reads it: the wall clock time written, and its zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GoDate {
+    /// The date and time as written (time-only layouts: year 0).
+    pub wall: NaiveDateTime,
+    /// Where that wall time is.
+    pub zone: Zone,
+}
+
+impl GoDate {
+    /// The instant, with `local` as the offset for [`Zone::Local`] (the site's
+    /// `timeZone` at that time, a function of the wall time).
+    pub fn instant(&self, local: impl Fn(NaiveDateTime) -> FixedOffset) -> DateTime<FixedOffset> {
+        let offset = match self.zone {
+            Zone::Offset(secs) => FixedOffset::east_opt(secs).unwrap_or(utc()),
+            Zone::Local => local(self.wall),
+            Zone::Utc => utc(),
+        };
+        offset
+            .from_local_datetime(&self.wall)
+            .single()
+            .unwrap_or_else(|| DateTime::from_naive_utc_and_offset(self.wall, offset))
+    }
+}
+
+fn utc() -> FixedOffset {
+    FixedOffset::east_opt(0).expect("zero offset")
+}
+
+/// Whether Hugo 0.111.3 (Go 1.19) accepts the string `s` as a front matter
+/// date. See [`parse`].
 pub fn hugo_parses(s: &str) -> bool {
+    parse(s, GoTime::GO_1_19).is_some()
+}
+
+/// The date Hugo reads from the string `s`, or None when it cannot parse it:
+/// Hugo's `htime.ToTimeInDefaultLocationE` (`common/htime/time.go`, called from
+/// `resources/page/pagemeta/page_frontmatter.go`) hands it to spf13/cast's
+/// `StringToDateInDefaultLocation`, which tries Go's `time.Parse` (as `go`
+/// parses) with each of cast's layouts and takes the first that works. `s` is
+/// taken as is: no trimming. See the module comment for the quirks.
+pub fn parse(s: &str, go: GoTime) -> Option<GoDate> {
     let v = s.as_bytes();
-    LAYOUTS.iter().any(|layout| go_parse(layout, v))
+    LAYOUTS.iter().find_map(|layout| go_parse(layout, v, go))
+}
+
+/// Unix seconds as Hugo reads an integer date (`time.Unix`), in UTC.
+pub fn unix(seconds: i64) -> Option<DateTime<FixedOffset>> {
+    DateTime::from_timestamp(seconds, 0).map(|d| d.fixed_offset())
 }
 
 /// Whether `s` is an RFC 3339 date-time with an explicit offset (`Z` or `±hh:mm`), e.g.
@@ -256,43 +344,135 @@ const LONG_DAYS: [&[u8]; 7] = [
     b"Saturday",
 ];
 
-/// Go's `time.Parse(layout, value) == nil` for one pre-tokenised layout.
-fn go_parse(layout: &[Tok], value: &[u8]) -> bool {
-    go_parse_fields(layout, value).is_some()
+/// Go's `time.Parse(layout, value)` for one pre-tokenised layout, and where cast puts the
+/// result: see [`Zone`].
+fn go_parse(layout: &[Tok], value: &[u8], go: GoTime) -> Option<GoDate> {
+    let fields = go_parse_fields(layout, value, go)?;
+    let numeric = layout
+        .iter()
+        .any(|t| matches!(t, Iso8601Tz | Iso8601ColonTz | NumTz | NumColonTz));
+    let dated = layout.iter().any(|t| matches!(t, LongYear | Year));
+    let zone = match fields.offset {
+        Some(secs) if numeric => Zone::Offset(secs),
+        _ if !dated => Zone::Utc,
+        _ => Zone::Local,
+    };
+    Some(GoDate {
+        wall: fields.wall()?,
+        zone,
+    })
 }
 
-/// The loop of Go 1.19's `time.parse` (`time/format.go`): each layout element in turn must
-/// match at the start of what is left of `v`, nothing may be left over, and the date the
-/// elements give must exist.
-fn go_parse_fields(layout: &[Tok], mut v: &[u8]) -> Option<()> {
-    let mut date = Date {
+/// The loop of Go's `time.parse` (`time/format.go`): each layout element in turn must match
+/// at the start of what is left of `v`, nothing may be left over, and the date the elements
+/// give must exist.
+fn go_parse_fields(layout: &[Tok], mut v: &[u8], go: GoTime) -> Option<Fields> {
+    let mut fields = Fields {
         year: 0,
         month: -1,
         day: -1,
+        hour: 0,
+        minute: 0,
+        second: 0,
+        nanos: 0,
+        pm: None,
+        offset: None,
     };
     for (i, &tok) in layout.iter().enumerate() {
-        v = date.element(tok, &layout[i + 1..], v)?;
+        v = fields.element(tok, &layout[i + 1..], v, go)?;
     }
     if !v.is_empty() {
         return None;
     }
-    date.exists().then_some(())
+    fields.exists().then_some(fields)
 }
 
-/// The date fields Go's `parse` collects (a month or day of -1: not in the layout). The time
-/// of day is only range-checked, element by element.
-struct Date {
+/// The fields Go's `parse` collects (a month or day of -1: not in the layout).
+struct Fields {
     year: i64,
     month: i64,
     day: i64,
+    hour: i64,
+    minute: i64,
+    second: i64,
+    nanos: i64,
+    /// `PM` (true) or `AM` (false), when the layout has it.
+    pm: Option<bool>,
+    /// A numeric zone offset in seconds east of UTC (`Z` is 0).
+    offset: Option<i32>,
 }
 
-impl Date {
+impl Fields {
     /// One case of Go's `switch std` in `parse`: matches `tok` at the start of `v` and returns
     /// the rest of `v`. `later` is the rest of the layout (the seconds look ahead at it).
-    fn element<'v>(&mut self, tok: Tok, later: &[Tok], v: &'v [u8]) -> Option<&'v [u8]> {
+    fn element<'v>(
+        &mut self,
+        tok: Tok,
+        later: &[Tok],
+        v: &'v [u8],
+        go: GoTime,
+    ) -> Option<&'v [u8]> {
         match tok {
             Lit(prefix) => skip(v, prefix),
+            LongYear | Year | Month | ZeroMonth | UnderDay | ZeroDay => self.date_element(tok, v),
+            WeekDay => Some(lookup(&SHORT_DAYS, v)?.1),
+            LongWeekDay => Some(lookup(&LONG_DAYS, v)?.1),
+            Hour | Hour12 | ZeroMinute => {
+                let (n, rest) = clock_field(tok, v)?;
+                if tok == ZeroMinute {
+                    self.minute = n;
+                } else {
+                    self.hour = n;
+                }
+                Some(rest)
+            }
+            ZeroSecond => {
+                let (sec, nanos, rest) = seconds(v, later, go)?;
+                self.second = sec;
+                self.nanos = nanos;
+                Some(rest)
+            }
+            Pm => {
+                let pm = match v.get(..2)? {
+                    b"PM" => true,
+                    b"AM" => false,
+                    _ => return None,
+                };
+                self.pm = Some(pm);
+                Some(&v[2..])
+            }
+            Iso8601Tz | Iso8601ColonTz | NumTz | NumColonTz => {
+                let (offset, rest) = numeric_zone(tok, v, go)?;
+                self.offset = Some(offset);
+                Some(rest)
+            }
+            Tz => {
+                let n = if v.starts_with(b"UTC") {
+                    3
+                } else {
+                    parse_time_zone(v)?
+                };
+                Some(&v[n..])
+            }
+            Frac0(digits) => {
+                let n = 1 + digits;
+                if v.len() < n {
+                    return None;
+                }
+                self.nanos = parse_nanoseconds(v, n)?;
+                Some(&v[n..])
+            }
+            Frac9 => {
+                let (nanos, rest) = optional_fraction(v, go);
+                self.nanos = nanos;
+                Some(rest)
+            }
+        }
+    }
+
+    /// The year, month and day elements.
+    fn date_element<'v>(&mut self, tok: Tok, v: &'v [u8]) -> Option<&'v [u8]> {
+        match tok {
             LongYear => {
                 if v.len() < 4 || !v[0].is_ascii_digit() {
                     return None;
@@ -315,9 +495,7 @@ impl Date {
                 self.month = m;
                 (1..=12).contains(&m).then_some(rest)
             }
-            WeekDay => Some(lookup(&SHORT_DAYS, v)?.1),
-            LongWeekDay => Some(lookup(&LONG_DAYS, v)?.1),
-            UnderDay | ZeroDay => {
+            _ => {
                 let v = match v.first() {
                     Some(b' ') if tok == UnderDay => &v[1..],
                     _ => v,
@@ -326,86 +504,102 @@ impl Date {
                 self.day = d;
                 Some(rest)
             }
-            Hour | Hour12 | ZeroMinute => clock_field(tok, v),
-            ZeroSecond => seconds(v, later),
-            Pm => match v.get(..2)? {
-                b"PM" | b"AM" => Some(&v[2..]),
-                _ => None,
-            },
-            Iso8601Tz | Iso8601ColonTz | NumTz | NumColonTz => numeric_zone(tok, v),
-            Tz => {
-                let n = if v.starts_with(b"UTC") {
-                    3
-                } else {
-                    parse_time_zone(v)?
-                };
-                Some(&v[n..])
-            }
-            Frac0(digits) => {
-                let n = 1 + digits;
-                if v.len() < n {
-                    return None;
-                }
-                parse_nanoseconds(v, n)?;
-                Some(&v[n..])
-            }
-            Frac9 => Some(optional_fraction(v)),
         }
     }
 
     /// Whether the date exists; Go takes a missing month or day as 1.
     fn exists(&self) -> bool {
+        let (month, day) = self.month_day();
+        valid_date(self.year, month, day)
+    }
+
+    fn month_day(&self) -> (i64, i64) {
         let month = if self.month < 0 { 1 } else { self.month };
         let day = if self.day < 0 { 1 } else { self.day };
-        valid_date(self.year, month, day)
+        (month, day)
+    }
+
+    /// The wall clock time the fields give (`3:04PM` adjusted as Go does).
+    fn wall(&self) -> Option<NaiveDateTime> {
+        let (month, day) = self.month_day();
+        let hour = match self.pm {
+            Some(true) if self.hour < 12 => self.hour + 12,
+            Some(false) if self.hour == 12 => 0,
+            _ => self.hour,
+        };
+        let date = NaiveDate::from_ymd_opt(
+            i32::try_from(self.year).ok()?,
+            u32::try_from(month).ok()?,
+            u32::try_from(day).ok()?,
+        )?;
+        let time = NaiveTime::from_hms_nano_opt(
+            u32::try_from(hour).ok()?,
+            u32::try_from(self.minute).ok()?,
+            u32::try_from(self.second).ok()?,
+            u32::try_from(self.nanos).ok()?,
+        )?;
+        Some(NaiveDateTime::new(date, time))
     }
 }
 
-/// `15` (0–23), `3` (0–12) or `04` (0–59, exactly two digits): the rest of `v`.
-fn clock_field(tok: Tok, v: &[u8]) -> Option<&[u8]> {
+/// `15` (0–23), `3` (0–12) or `04` (0–59, exactly two digits): the number and the rest of `v`.
+fn clock_field(tok: Tok, v: &[u8]) -> Option<(i64, &[u8])> {
     let (n, rest) = getnum(v, tok == ZeroMinute)?;
     let limit = match tok {
         Hour => 23,
         Hour12 => 12,
         _ => 59,
     };
-    (n <= limit).then_some(rest)
+    (n <= limit).then_some((n, rest))
 }
 
 /// `05`: two digits below 60, then possibly a fraction the layout does not have. `later` is
-/// the rest of the layout.
-fn seconds<'v>(mut v: &'v [u8], later: &[Tok]) -> Option<&'v [u8]> {
+/// the rest of the layout. Returns the seconds, the nanoseconds and the rest of `v`.
+fn seconds<'v>(mut v: &'v [u8], later: &[Tok], go: GoTime) -> Option<(i64, i64, &'v [u8])> {
     let seconds = getnum(v, true);
-    if let Some((sec, rest)) = seconds {
-        if sec >= 60 {
+    let mut sec = 0;
+    if let Some((s, rest)) = seconds {
+        if s >= 60 {
             return None;
         }
+        sec = s;
         v = rest;
     }
     // Go accepts a fraction here even when the layout has none, unless the layout's next
     // element is itself a fraction. Go 1.19 checks for the fraction even when the seconds
     // digits failed, and parsing the fraction clears that error, so `10:11:.5` parses (fixed
-    // in Go 1.20).
+    // in later Go).
     let next = later.iter().find(|t| !matches!(t, Lit(_)));
-    if v.len() >= 2
+    let fraction = v.len() >= 2
         && comma_or_period(v[0])
         && v[1].is_ascii_digit()
-        && !matches!(next, Some(Frac9 | Frac0(_)))
-    {
+        && !matches!(next, Some(Frac9 | Frac0(_)));
+    if fraction && (seconds.is_some() || go.fraction_for_seconds) {
         let n = 2 + v[2..].iter().take_while(|c| c.is_ascii_digit()).count();
-        Some(&v[n..])
+        Some((sec, nanos_of(&v[1..n]), &v[n..]))
     } else if seconds.is_none() {
         None
     } else {
-        Some(v)
+        Some((sec, 0, v))
     }
 }
 
+/// Nanoseconds of a run of fraction digits: the first nine count.
+fn nanos_of(digits: &[u8]) -> i64 {
+    let mut ns = 0;
+    for i in 0..9 {
+        ns = ns * 10 + digits.get(i).map_or(0, |&d| i64::from(d - b'0'));
+    }
+    ns
+}
+
 /// `Z0700`, `Z07:00`, `-0700` and `-07:00`: a signed `hhmm` / `hh:mm` offset, or `Z` where
-/// the layout has one. Go 1.19 reads both numbers with `atoi` and no range check.
-fn numeric_zone(tok: Tok, v: &[u8]) -> Option<&[u8]> {
+/// the layout has one. Returns the offset in seconds and the rest of `v`. Go 1.19 reads both
+/// numbers with `atoi` and no range check; later Go wants digits, hours at most 24 and
+/// minutes at most 60.
+fn numeric_zone(tok: Tok, v: &[u8], go: GoTime) -> Option<(i32, &[u8])> {
     if matches!(tok, Iso8601Tz | Iso8601ColonTz) && v.first() == Some(&b'Z') {
-        return Some(&v[1..]);
+        return Some((0, &v[1..]));
     }
     let (hh, mm, rest) = if matches!(tok, Iso8601ColonTz | NumColonTz) {
         if v.len() < 6 || v[3] != b':' {
@@ -418,27 +612,38 @@ fn numeric_zone(tok: Tok, v: &[u8]) -> Option<&[u8]> {
         }
         (&v[1..3], &v[3..5], &v[5..])
     };
-    // Go 1.19: `atoi` on each two-byte field, with no range check.
-    atoi(hh)?;
-    atoi(mm)?;
-    if v[0] != b'+' && v[0] != b'-' {
-        return None;
-    }
-    Some(rest)
+    let (h, m) = if go.checks_offsets {
+        let (h, m) = (num(hh)?, num(mm)?);
+        if h > 24 || m > 60 {
+            return None;
+        }
+        (h, m)
+    } else {
+        // Go 1.19: `atoi` on each two-byte field, with no range check.
+        (atoi(hh)?, atoi(mm)?)
+    };
+    let sign = match v[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let secs = sign * (h * 3600 + m * 60);
+    Some((i32::try_from(secs).ok()?, rest))
 }
 
 /// `.999999999`: an optional `.` or `,` and digits, of which Go 1.19 takes at most nine here
-/// (any more are left over). Returns the rest of `v`.
-fn optional_fraction(v: &[u8]) -> &[u8] {
+/// (any more are left over) and later Go takes all. Returns the nanoseconds and the rest.
+fn optional_fraction(v: &[u8], go: GoTime) -> (i64, &[u8]) {
     if v.len() >= 2 && comma_or_period(v[0]) && v[1].is_ascii_digit() {
+        let limit = if go.long_fraction { usize::MAX } else { 9 };
         let n = v[1..]
             .iter()
-            .take(9)
+            .take(limit)
             .take_while(|c| c.is_ascii_digit())
             .count();
-        return &v[1 + n..];
+        return (nanos_of(&v[1..1 + n]), &v[1 + n..]);
     }
-    v
+    (0, v)
 }
 
 /// Go's `skip`: match literal text, a space matching any run of spaces.
@@ -531,13 +736,19 @@ fn atoi(s: &[u8]) -> Option<i64> {
     Some(if neg { x.wrapping_neg() } else { x })
 }
 
-/// Go's `parseNanoseconds` success condition for `value[..nbytes]`.
-fn parse_nanoseconds(v: &[u8], nbytes: usize) -> Option<()> {
+/// Go's `parseNanoseconds` for `value[..nbytes]`: the nanoseconds, or None.
+fn parse_nanoseconds(v: &[u8], nbytes: usize) -> Option<i64> {
     if !comma_or_period(v[0]) {
         return None;
     }
-    let ns = atoi(&v[1..nbytes.min(10)])?;
-    (ns >= 0).then_some(())
+    let digits = &v[1..nbytes.min(10)];
+    let ns = atoi(digits)?;
+    if ns < 0 {
+        return None;
+    }
+    // Scale to nanoseconds: Go multiplies by 10 for each missing digit.
+    let scale = 10i64.checked_pow(u32::try_from(9usize.saturating_sub(digits.len())).ok()?)?;
+    Some(ns.wrapping_mul(scale))
 }
 
 /// Go's `parseTimeZone`: the length of the zone abbreviation at the start of `v`.

@@ -1,13 +1,16 @@
 //! Front matter: where it is (split exactly as Hugo's page lexer splits it)
 //! and what it holds (a span tree, whatever the format).
 
+pub mod date_chains;
 pub mod hugo_date;
+pub mod hugo_meta;
 pub mod json;
 pub mod toml;
+mod toml10;
 pub mod tree;
 pub mod yaml;
 
-use crate::version::HugoVersion;
+use crate::version::{Behaviour, HugoVersion};
 pub use tree::{Entry, Node, NodeKind, ParseError, Span};
 
 /// A front matter format, told by the block's first character as Hugo's
@@ -59,12 +62,15 @@ pub struct Split {
     pub front_matter: Option<FrontMatter>,
     /// What Hugo treats as content after the front matter.
     pub body: Span,
+    /// A front matter block that Hugo 0.123 and later read as body text
+    /// because an HTML comment comes first: the span of its opening delimiter.
+    pub demoted: Option<Span>,
 }
 
 /// Splits `text` as Hugo's page lexer does and parses the front matter.
 pub fn split(text: &str, version: HugoVersion) -> Split {
     let bytes = text.as_bytes();
-    let old = version < HugoVersion::new(0, 123);
+    let old = version.has(Behaviour::PlainHtmlDocuments);
     let mut start = 0;
     // Hugo before 0.123 reads front matter wrapped in an HTML comment: the
     // comment's first line is skipped, and `-->` must follow later, unless
@@ -93,13 +99,19 @@ pub fn split(text: &str, version: HugoVersion) -> Split {
     }
     let rest = &text[start..];
     let mut result = match bytes.get(start) {
-        Some(b'-') => delimited(text, start, "---", Format::Yaml),
-        Some(b'+') => delimited(text, start, "+++", Format::Toml),
+        Some(b'-') => delimited(text, start, "---", Format::Yaml, version),
+        Some(b'+') => delimited(text, start, "+++", Format::Toml, version),
         Some(b'{') => json_block(text, start),
         Some(b'#') if rest.starts_with("#+") => org_block(text, start),
+        Some(b'<') if !old => Split {
+            front_matter: None,
+            body: start..text.len(),
+            demoted: demoted_block(text, start),
+        },
         _ => Split {
             front_matter: None,
             body: start..text.len(),
+            demoted: None,
         },
     };
     if let Some(open) = comment {
@@ -129,6 +141,38 @@ pub fn split(text: &str, version: HugoVersion) -> Split {
     result
 }
 
+/// Hugo 0.123 and later: a page starting with an HTML comment has no front
+/// matter, so a `---` or `+++` block right after the comment's first line
+/// (inside the comment, or right after a one-line comment) is body text.
+/// Returns the block's opening delimiter when such a block is there and closed.
+fn demoted_block(text: &str, start: usize) -> Option<Span> {
+    let after = &text[start..];
+    if !after.starts_with("<!--") {
+        return None;
+    }
+    let (line_end_at, next) = line_end(text, start);
+    let first_line = &text[start..line_end_at];
+    let mut at = next;
+    // A comment closed on its first line: the block may follow after blank lines.
+    if first_line.contains("-->") {
+        while at < text.len() && text[at..line_end(text, at).0].trim().is_empty() {
+            at = line_end(text, at).1;
+        }
+    }
+    let delim = ["---", "+++"]
+        .into_iter()
+        .find(|d| text[at..].starts_with(d))?;
+    let (_, mut line) = line_end(text, at);
+    while line < text.len() {
+        let (end, next) = line_end(text, line);
+        if text[line..end].starts_with(delim) {
+            return Some(at..at + delim.len());
+        }
+        line = next;
+    }
+    None
+}
+
 fn failed(
     format: Format,
     delimiter: Span,
@@ -143,6 +187,7 @@ fn failed(
             tree: Err(ParseError::new(message, at)),
         }),
         body,
+        demoted: None,
     }
 }
 
@@ -163,7 +208,7 @@ fn line_end(text: &str, from: usize) -> (usize, usize) {
     }
 }
 
-fn delimited(text: &str, start: usize, delim: &str, format: Format) -> Split {
+fn delimited(text: &str, start: usize, delim: &str, format: Format, version: HugoVersion) -> Split {
     // The opener as written: up to three characters, never split inside one.
     let mut end = start + delim.len().min(text.len() - start);
     while !text.is_char_boundary(end) {
@@ -192,7 +237,7 @@ fn delimited(text: &str, start: usize, delim: &str, format: Format) -> Split {
         let (end, next) = line_end(text, line);
         if text[line..end].starts_with(delim) {
             let payload = &text[first_line..line];
-            let tree = parse_payload(format, payload).map(|mut node| {
+            let tree = parse_payload(format, payload, version).map(|mut node| {
                 node.shift(first_line);
                 if node.span.is_empty() {
                     node.span = opener.clone();
@@ -216,6 +261,7 @@ fn delimited(text: &str, start: usize, delim: &str, format: Format) -> Split {
                     tree,
                 }),
                 body: body..text.len(),
+                demoted: None,
             };
         }
         line = next;
@@ -237,13 +283,30 @@ fn delimited(text: &str, start: usize, delim: &str, format: Format) -> Split {
     )
 }
 
-fn parse_payload(format: Format, payload: &str) -> Result<Node, ParseError> {
-    match format {
-        Format::Yaml => yaml::parse(payload),
-        Format::Toml => toml::parse(payload),
-        Format::Json => json::parse(payload),
-        Format::Org => Ok(org(payload)),
+/// Parses a block's payload as `version` of Hugo reads it: YAML 1.1 or 1.2, TOML 1.0 or
+/// 1.1. Front matter that is not a map (a YAML list or scalar) is an error, as Hugo fails
+/// to unmarshal it into a map.
+fn parse_payload(format: Format, payload: &str, version: HugoVersion) -> Result<Node, ParseError> {
+    let node = match format {
+        Format::Yaml => yaml::parse_as(payload, yaml::Dialect::of(version))?,
+        Format::Toml => toml::parse_as(payload, version.has(Behaviour::Toml11))?,
+        Format::Json => json::parse(payload)?,
+        Format::Org => org(payload),
+    };
+    if node.as_map().is_none() {
+        let what = match node.kind {
+            NodeKind::List(_) => "a list",
+            _ => "a single value",
+        };
+        return Err(ParseError::new(
+            format!(
+                "the front matter is {what}, not a map of keys and values: Hugo fails \
+                 (sequence was used where mapping is expected)"
+            ),
+            node.span.clone(),
+        ));
     }
+    Ok(node)
 }
 
 fn json_block(text: &str, start: usize) -> Split {
@@ -271,6 +334,7 @@ fn json_block(text: &str, start: usize) -> Split {
                     tree,
                 }),
                 body: end..text.len(),
+                demoted: None,
             }
         }
     }
@@ -291,6 +355,7 @@ fn org_block(text: &str, start: usize) -> Split {
             tree: Ok(node),
         }),
         body: line..text.len(),
+        demoted: None,
     }
 }
 
@@ -429,7 +494,7 @@ mod tests {
 
     #[test]
     fn html_start_before_0_123() {
-        let old = HugoVersion::new(0, 111);
+        let old = HugoVersion::minor(111);
         assert!(split("<p>x</p>", old).front_matter.unwrap().tree.is_err());
         assert!(split("<!-- x", old).front_matter.is_none());
         let s = split("<!--\n---\na: 1\n---\n-->\nbody", old);

@@ -12,7 +12,16 @@ use super::tree::{Entry, Node, NodeKind, ParseError, MAX_DEPTH};
 /// `quoted`, integers beyond `i64` become floats, date-times stay as written.
 /// Errors: the `toml` crate's message and span, or nesting past [`MAX_DEPTH`].
 pub fn parse(text: &str) -> Result<Node, ParseError> {
+    parse_as(text, true)
+}
+
+/// [`parse`] as TOML 1.1 (`toml11`, Hugo 0.164 and later) or TOML 1.0 (earlier
+/// releases: TOML 1.1 syntax is an error, see [`super::toml10`]).
+pub fn parse_as(text: &str, toml11: bool) -> Result<Node, ParseError> {
     check_depth(text)?;
+    if !toml11 {
+        super::toml10::check(text)?;
+    }
     let table = DeTable::parse(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let span = clamp(text, span.start)..clamp(text, span.end);

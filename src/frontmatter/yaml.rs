@@ -1,4 +1,5 @@
-//! YAML 1.2 front matter into the span tree, through granit-parser's event stream.
+//! YAML front matter into the span tree, through granit-parser's event stream,
+//! with the scalars and limits of the YAML library of each Hugo release.
 //!
 //! The parser bounds flow and block nesting itself; aliases are expanded by
 //! copying the anchored node, with a budget so that an alias bomb is a
@@ -9,6 +10,32 @@ use std::collections::HashMap;
 use granit_parser::{Event, Parser, ScalarStyle, ScanError, Span as YSpan};
 
 use super::tree::{Entry, Node, NodeKind, ParseError, Span, MAX_DEPTH};
+use crate::version::{Behaviour, HugoVersion};
+
+/// The YAML library a Hugo release reads front matter with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// gopkg.in/yaml.v2 (Hugo up to 0.151): YAML 1.1 scalars (`yes`, `on`, `y`
+    /// are true; `012` is octal; `1_000` is an integer), plain keys of at most
+    /// 1024 characters.
+    YamlV2,
+    /// goccy/go-yaml (Hugo 0.152 and later): YAML 1.2 core scalars, plain keys
+    /// of any length, and at most 100 lists or maps at one depth in a front
+    /// matter under 2 KB (5,000 under 10 KB, 10,000 above; Hugo's
+    /// `validateAliasLimitForCollections` counts them per depth).
+    Goccy,
+}
+
+impl Dialect {
+    /// The dialect of `version`.
+    pub fn of(version: HugoVersion) -> Dialect {
+        if version.has(Behaviour::GoccyYaml) {
+            Dialect::Goccy
+        } else {
+            Dialect::YamlV2
+        }
+    }
+}
 
 /// How many nodes alias expansion may add to one document.
 const ALIAS_BUDGET: usize = 10_000;
@@ -27,20 +54,33 @@ enum Frame {
     },
 }
 
-/// Parses YAML front matter (or a YAML config file) into the span tree.
+/// Parses a YAML config file (or front matter) into the span tree, as goccy/go-yaml reads it.
+/// See [`parse_as`].
+pub fn parse(text: &str) -> Result<Node, ParseError> {
+    parse_as(text, Dialect::Goccy)
+}
+
+/// Parses YAML front matter into the span tree as `dialect` reads it.
 ///
 /// Spans are byte offsets into `text`. An empty document is an empty map, as Hugo treats it.
 /// Errors, each with the span to point at: a YAML syntax error (granit-parser's message),
 /// nesting deeper than [`MAX_DEPTH`], more than one document, an unknown alias, aliases that
-/// would expand to more than 10,000 values, and a list or map used as a mapping key.
-pub fn parse(text: &str) -> Result<Node, ParseError> {
+/// would expand to more than 10,000 values, a list or map used as a mapping key, and with
+/// goccy, too many lists or maps at one depth.
+pub fn parse_as(text: &str, dialect: Dialect) -> Result<Node, ParseError> {
+    let lookahead = match dialect {
+        Dialect::YamlV2 => 1024,
+        Dialect::Goccy => text.len().saturating_add(1),
+    };
     let options = granit_parser::options! {
         flow_nesting_limit: MAX_DEPTH,
         block_nesting_limit: MAX_DEPTH,
+        simple_key_max_lookahead: lookahead,
     };
     let parser = Parser::new_from_str_with_options(text, options);
     let mut tree = TreeBuilder {
         text,
+        dialect,
         stack: Vec::new(),
         anchors: HashMap::new(),
         expanded: 0,
@@ -54,15 +94,61 @@ pub fn parse(text: &str) -> Result<Node, ParseError> {
         }
     }
     // An empty document is an empty mapping, as Hugo treats it.
-    Ok(tree
+    let root = tree
         .root
-        .unwrap_or_else(|| Node::new(0..0, NodeKind::Map(Vec::new()))))
+        .unwrap_or_else(|| Node::new(0..0, NodeKind::Map(Vec::new())));
+    if dialect == Dialect::Goccy {
+        check_collections_per_depth(&root, text.len())?;
+    }
+    Ok(root)
+}
+
+/// Hugo's `calculateCollectionAliasLimit` for a front matter of `len` bytes.
+fn collections_limit(len: usize) -> usize {
+    match (len / 1024).max(1) {
+        kb if kb < 2 => 100,
+        kb if kb < 10 => 5000,
+        _ => 10_000,
+    }
+}
+
+/// Hugo's `validateAliasLimitForCollections` (`parser/metadecoders/decoder.go`), as it
+/// behaves: it counts the lists and maps it meets by the address of a stack variable, which
+/// is the same for every collection at one depth, so more than the limit at one depth (the
+/// root counting as depth 0) fails with "too many YAML aliases for non-scalar nodes".
+fn check_collections_per_depth(root: &Node, len: usize) -> Result<(), ParseError> {
+    let limit = collections_limit(len);
+    let mut per_depth: Vec<usize> = Vec::new();
+    let mut stack = vec![(root, 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        let children: Vec<&Node> = match &node.kind {
+            NodeKind::List(items) => items.iter().collect(),
+            NodeKind::Map(entries) => entries.iter().map(|e| &e.value).collect(),
+            _ => continue,
+        };
+        if per_depth.len() <= depth {
+            per_depth.resize(depth + 1, 0);
+        }
+        per_depth[depth] += 1;
+        if per_depth[depth] > limit {
+            return Err(ParseError::new(
+                format!(
+                    "too many YAML aliases for non-scalar nodes: more than {limit} lists or \
+                     maps at one depth"
+                ),
+                node.span.clone(),
+            ));
+        }
+        stack.extend(children.into_iter().rev().map(|c| (c, depth + 1)));
+    }
+    Ok(())
 }
 
 /// Builds the tree from the event stream: the lists and maps being filled, and the anchored
 /// nodes that aliases copy.
 struct TreeBuilder<'t> {
     text: &'t str,
+    dialect: Dialect,
     stack: Vec<Frame>,
     anchors: HashMap<usize, Node>,
     /// Nodes added by alias expansion so far (bounded by [`ALIAS_BUDGET`]).
@@ -89,7 +175,12 @@ impl TreeBuilder<'_> {
             Event::Scalar(value, style, anchor, tag) => {
                 let node = Node::new(
                     range(text, span),
-                    scalar(&value, style, tag.as_deref().map(|t| t.suffix())),
+                    scalar(
+                        &value,
+                        style,
+                        tag.as_deref().map(|t| t.suffix()),
+                        self.dialect,
+                    ),
                 );
                 remember(&mut self.anchors, anchor, &node);
                 Some(node)
@@ -228,8 +319,9 @@ fn count_nodes(node: &Node, limit: usize) -> usize {
     count
 }
 
-/// YAML 1.2 core schema resolution of a scalar.
-fn scalar(value: &str, style: ScalarStyle, tag: Option<&str>) -> NodeKind {
+/// Resolution of a plain scalar: YAML 1.2 core schema (goccy), or YAML 1.1 as yaml.v2
+/// resolves it (`resolve.go`: more booleans, Go's `ParseInt` with base 0 for integers).
+fn scalar(value: &str, style: ScalarStyle, tag: Option<&str>, dialect: Dialect) -> NodeKind {
     let string = || NodeKind::String {
         value: value.to_string(),
         quoted: style != ScalarStyle::Plain,
@@ -246,6 +338,16 @@ fn scalar(value: &str, style: ScalarStyle, tag: Option<&str>) -> NodeKind {
         "false" | "False" | "FALSE" => return NodeKind::Bool(false),
         _ => {}
     }
+    if dialect == Dialect::YamlV2 {
+        match value {
+            "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => return NodeKind::Bool(true),
+            "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => return NodeKind::Bool(false),
+            _ => {}
+        }
+        if let Some(i) = go_parse_int(value) {
+            return NodeKind::Int(i);
+        }
+    }
     if let Some(i) = parse_int(value) {
         return NodeKind::Int(i);
     }
@@ -253,6 +355,40 @@ fn scalar(value: &str, style: ScalarStyle, tag: Option<&str>) -> NodeKind {
         return NodeKind::Float(f);
     }
     string()
+}
+
+/// Go's `strconv.ParseInt(s, 0, 64)`, as yaml.v2 calls it on plain scalars: an optional
+/// sign, then `0x`, `0o`, `0b` or a leading `0` (octal) prefix, digits with single
+/// underscores between them (only with base 0). Also yaml.v2's own `0b` branch.
+fn go_parse_int(s: &str) -> Option<i64> {
+    let (neg, body) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let lower = body.get(..2).map(str::to_ascii_lowercase);
+    let (radix, digits, prefixed) = match lower.as_deref() {
+        Some("0x") => (16, &body[2..], true),
+        Some("0o") => (8, &body[2..], true),
+        Some("0b") => (2, &body[2..], true),
+        _ if body.len() > 1 && body.starts_with('0') => (8, &body[1..], true),
+        _ => (10, body, false),
+    };
+    // Underscores only between digits (or right after a prefix), never doubled or trailing.
+    let bytes = digits.as_bytes();
+    if bytes.is_empty() || bytes.last() == Some(&b'_') || digits.contains("__") {
+        return None;
+    }
+    if bytes[0] == b'_' && !prefixed {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|&c| c != '_').collect();
+    if clean.is_empty() || !clean.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let magnitude = i128::from_str_radix(&clean, radix).ok()?;
+    let v = if neg { -magnitude } else { magnitude };
+    i64::try_from(v).ok()
 }
 
 fn parse_int(s: &str) -> Option<i64> {

@@ -1,5 +1,6 @@
 //! `frontmatter-syntax`: front matter Hugo rejects: YAML, TOML or JSON that
-//! does not parse, a bad delimiter, or a block never closed.
+//! does not parse, a bad delimiter, or a block never closed; and (a warning) a
+//! block Hugo reads as body text because an HTML comment comes first.
 
 use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::frontmatter::{Format, FrontMatter, ParseError};
@@ -54,12 +55,28 @@ fn syntax(fm: &FrontMatter, e: &ParseError) -> Diagnostic {
         .help(help)
 }
 
+/// Hugo 0.123 and later read a front matter block after an HTML comment as body text.
+fn demoted(span: std::ops::Range<usize>) -> Diagnostic {
+    Diagnostic::new(
+        &META,
+        span,
+        "this front matter comes after an HTML comment: Hugo 0.123 and later render it as \
+         body text, and the page has no title, date or other front matter",
+    )
+    .label("read as body text")
+    .help("move the comment below the front matter's closing line")
+    .severity(Severity::Warning)
+}
+
 impl Rule for FrontmatterSyntax {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        if let Some(span) = cx.doc.split.demoted.clone() {
+            out.push(demoted(span));
+        }
         if let Some(fm) = cx.doc.front_matter() {
             if let Err(e) = &fm.tree {
                 out.push(syntax(fm, e));

@@ -5,6 +5,8 @@
 use crate::config::Schema;
 use crate::diagnostic::Sink;
 use crate::document::Document;
+use crate::frontmatter::hugo_meta::{PageMeta, PageSource};
+use crate::frontmatter::Format;
 use crate::site::Site;
 
 pub mod schema_util;
@@ -19,6 +21,40 @@ pub struct Context<'a> {
     pub site: &'a Site,
     /// The first `[[schema]]` whose globs match the document, if any.
     pub schema: Option<&'a Schema>,
+}
+
+impl<'a> Context<'a> {
+    /// Hugo's own metadata of the page (draft, dates, build options) as the
+    /// checked release reads it, with the site's date settings; None when the
+    /// page has no parsed front matter map.
+    pub fn page_meta(&self) -> Option<PageMeta<'a>> {
+        let fm = self.doc.front_matter()?;
+        let tree = fm.tree.as_ref().ok()?;
+        tree.as_map()?;
+        let page = PageSource {
+            tree,
+            json: fm.format == Format::Json,
+            base_name: base_name(&self.doc.rel_path),
+        };
+        Some(PageMeta::read(
+            page,
+            self.site.date_settings(),
+            self.site.version,
+        ))
+    }
+}
+
+/// Hugo's `ContentBaseName`: the file name without extension, or the folder's
+/// name for a bundle's `index.md` / `_index.md`.
+fn base_name(rel_path: &str) -> &str {
+    let mut parts = rel_path.rsplit('/');
+    let file = parts.next().unwrap_or(rel_path);
+    let stem = file.split('.').next().unwrap_or(file);
+    if stem == "index" || stem == "_index" {
+        parts.next().unwrap_or(stem)
+    } else {
+        stem
+    }
 }
 
 /// A lint rule: a unit struct listed in [`ALL`], shared by every worker.

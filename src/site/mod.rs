@@ -5,6 +5,7 @@ pub mod cascade;
 pub mod config_load;
 pub mod content_files;
 pub mod content_map;
+pub mod declared_version;
 pub mod hugo_config;
 pub mod hugo_glob;
 pub mod image_resolve;
@@ -31,7 +32,10 @@ pub mod url_config;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::config::{Config, ConfigError};
+use crate::frontmatter::date_chains::{DateChains, DateSettings};
 use crate::version::HugoVersion;
 pub use content_files::{is_content_file, EXTENSIONS};
 pub use content_map::{ContentFile, ContentTree, PageFile, Placement};
@@ -64,13 +68,21 @@ pub struct Site {
     /// The pagelint config file used, if any.
     pub config_path: Option<PathBuf>,
     /// The Hugo release checked against: `--hugo-version`, else the config's
-    /// `hugo-version`, else [`HugoVersion::LATEST`].
+    /// `hugo-version`, else the one the site declares
+    /// ([`declared_version`]), else [`HugoVersion::LATEST`].
     pub version: HugoVersion,
+    /// One-line notices about the version for the user (a release newer than
+    /// the newest known, a declaration that could not be used).
+    pub notices: Vec<String>,
     /// Only a few explicit files are checked: look files up one by one.
     pub few_files: bool,
     /// The content tree of every language, from the content mounts of the project, its
     /// themes and modules; folders are listed on first use.
     pub content: ContentTree,
+    /// The moment future and expired pages are judged at: `--now`, else the
+    /// config's `now`, else the real time when the site was loaded.
+    pub now: DateTime<FixedOffset>,
+    date_settings: OnceLock<DateSettings>,
     published: OnceLock<Published>,
     assets: OnceLock<Published>,
     shortcodes: OnceLock<shortcodes::Shortcodes>,
@@ -87,6 +99,17 @@ pub struct Site {
     pub roots: Vec<content_files::ContentRoot>,
     /// Front matter of other pages read for their URLs.
     facts: resources::FactsCache,
+}
+
+/// The real time now, as a UTC date-time.
+fn real_now() -> DateTime<FixedOffset> {
+    let since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let secs = i64::try_from(since_epoch.as_secs()).unwrap_or(i64::MAX);
+    DateTime::from_timestamp(secs, since_epoch.subsec_nanos())
+        .unwrap_or_default()
+        .fixed_offset()
 }
 
 /// Walks up from `start` to the first folder that looks like a site root.
@@ -149,8 +172,27 @@ impl Site {
                 })?
             }
         };
-        let version = options.version.or(config.hugo_version).unwrap_or_default();
-        Ok(Site::assemble(root, hugo, config, config_path, version))
+        let (declared, mut notices) = if options.version.or(config.hugo_version).is_some() {
+            (None, Vec::new())
+        } else {
+            declared_version::declared(&root, &hugo)
+        };
+        let version = options
+            .version
+            .or(config.hugo_version)
+            .or(declared.map(|d| d.version))
+            .unwrap_or_default();
+        notices.extend(version.notice());
+        let now = config.now.unwrap_or_else(real_now);
+        Ok(Site::assemble(
+            root,
+            hugo,
+            config,
+            config_path,
+            version,
+            now,
+            notices,
+        ))
     }
 
     /// A site from its parts: the content tree and the URL model read from `hugo`.
@@ -160,6 +202,8 @@ impl Site {
         config: Config,
         config_path: Option<PathBuf>,
         version: HugoVersion,
+        now: DateTime<FixedOffset>,
+        notices: Vec<String>,
     ) -> Site {
         let content = ContentTree::new(
             hugo.content_sources(&root),
@@ -184,7 +228,10 @@ impl Site {
             config,
             config_path,
             version,
+            notices,
             few_files: false,
+            now,
+            date_settings: OnceLock::new(),
             published: OnceLock::new(),
             assets: OnceLock::new(),
             shortcodes: OnceLock::new(),
@@ -205,6 +252,8 @@ impl Site {
             Config::default(),
             None,
             HugoVersion::default(),
+            real_now(),
+            Vec::new(),
         )
     }
 
@@ -323,6 +372,24 @@ impl Site {
                 }
             }
             Published::new(sources, self.few_files)
+        })
+    }
+
+    /// How Hugo reads page dates on this site: the `[frontmatter]` date chains,
+    /// `timeZone` (an IANA name; unknown names are taken as UTC) and
+    /// `enableGitInfo`. Built on first use.
+    pub fn date_settings(&self) -> &DateSettings {
+        self.date_settings.get_or_init(|| DateSettings {
+            chains: DateChains::from_config(self.hugo.get("frontmatter")),
+            time_zone: self
+                .hugo
+                .get("timeZone")
+                .and_then(|n| n.as_str())
+                .and_then(|name| name.parse::<chrono_tz::Tz>().ok()),
+            git_info: self
+                .hugo
+                .get("enableGitInfo")
+                .is_some_and(|n| matches!(n.kind, crate::frontmatter::NodeKind::Bool(true))),
         })
     }
 

@@ -169,7 +169,7 @@ mod tests {
     #[test]
     fn version_specific_built_ins() {
         let old = Shortcodes {
-            version: HugoVersion::new(0, 111),
+            version: HugoVersion::minor(111),
             ..Shortcodes::default()
         };
         assert!(old.lookup("details").is_none());
@@ -177,7 +177,7 @@ mod tests {
         assert!(old.lookup("twitter").is_some());
         assert!(old.lookup("Figure").is_none());
         let new = Shortcodes {
-            version: HugoVersion::new(0, 160),
+            version: HugoVersion::minor(160),
             ..Shortcodes::default()
         };
         assert!(new.lookup("twitter").is_none());

@@ -12,9 +12,9 @@ use pagelint::site::Site;
 use pagelint::version::HugoVersion;
 
 const VERSIONS: [HugoVersion; 4] = [
-    HugoVersion::new(0, 111),
-    HugoVersion::new(0, 123),
-    HugoVersion::new(0, 146),
+    HugoVersion::new(0, 111, 3),
+    HugoVersion::new(0, 123, 0),
+    HugoVersion::new(0, 146, 0),
     HugoVersion::LATEST,
 ];
 
