@@ -77,7 +77,7 @@ pub fn parse_now(text: &str) -> Option<DateTime<FixedOffset>> {
                 .ok()
                 .map(|d| NaiveDateTime::new(d, NaiveTime::MIN))
         })?;
-    Some(wall.and_local_timezone(utc).single()?)
+    wall.and_local_timezone(utc).single()
 }
 
 /// The `now` key: a string or a TOML date-time. None, with the mistake

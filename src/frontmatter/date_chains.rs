@@ -126,7 +126,7 @@ impl DateChains {
     /// Whether a front matter key (any case) is in a chain: Hugo reads it as a date.
     pub fn is_date_key(&self, key: &str) -> bool {
         let key = key.to_lowercase();
-        self.all().any(|(_, chain)| chain.iter().any(|k| *k == key))
+        self.all().any(|(_, chain)| chain.contains(&key))
     }
 
     fn all(&self) -> impl Iterator<Item = (DateKind, &Vec<String>)> {

@@ -103,6 +103,7 @@ pub mod file_encoding;
 pub mod frontmatter_missing;
 pub mod frontmatter_syntax;
 pub mod image_unchecked;
+pub mod hugo_field;
 pub mod required_field;
 pub mod shortcode_args;
 pub mod shortcode_syntax;
@@ -112,6 +113,7 @@ pub mod theme_missing;
 pub mod unknown_field;
 pub mod unknown_value;
 pub mod unmatched_glob;
+pub mod unpublished_page;
 pub mod unused_suppression;
 pub mod url_format;
 
@@ -125,6 +127,7 @@ pub static ALL: &[&dyn Rule] = &[
     &empty_field::EmptyField,
     &field_type::FieldTypeRule,
     &date_format::DateFormatRule,
+    &hugo_field::HugoField,
     &url_format::UrlFormat,
     &unknown_value::UnknownValue,
     &field_pattern::FieldPattern,
@@ -136,6 +139,7 @@ pub static ALL: &[&dyn Rule] = &[
     &shortcode_unbalanced::ShortcodeUnbalanced,
     &shortcode_args::ShortcodeArgs,
     &broken_ref::BrokenRef,
+    &unpublished_page::UnpublishedPage,
     &theme_missing::ThemeMissing,
     &unmatched_glob::UnmatchedGlob,
     &unused_suppression::UnusedSuppression,
