@@ -108,7 +108,7 @@ impl Document {
     /// spans are file offsets.
     pub fn shortcodes(&self) -> &Shortcodes {
         self.shortcodes
-            .get_or_init(|| body::shortcodes(self.body(), self.split.body.start))
+            .get_or_init(|| body::shortcodes(self.body(), self.split.body.start, self.version))
     }
 
     /// The body's images (Markdown, `<img>`, `figure` shortcodes), found on

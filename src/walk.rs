@@ -5,7 +5,7 @@ use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 
-use crate::site::{is_content_file, Site};
+use crate::site::Site;
 
 /// What to walk for a folder argument: inside the site's content folders only,
 /// unless the folder has nothing to do with them.
@@ -26,7 +26,7 @@ fn roots_for(site: &Site, dir: &Path) -> Vec<PathBuf> {
 /// With `--force-exclude` (pre-commit passes every staged Markdown file),
 /// a README or an archetype outside the content folders is skipped.
 fn in_content(site: &Site, path: &Path) -> bool {
-    is_content_file(path) && is_linted_page(site, path)
+    site.content_files().is_page(path) && is_linted_page(site, path)
 }
 
 /// Whether a Markdown file found under a content folder is one Hugo reads as a page of the
@@ -119,7 +119,7 @@ fn walk(site: &Site, roots: &[PathBuf], threads: usize) -> Vec<PathBuf> {
             // which skips (with a warning) pipes, devices and symlinks out of the site.
             let is_file = entry.file_type().is_some_and(|t| !t.is_dir());
             if is_file
-                && is_content_file(path)
+                && site.content_files().is_page(path)
                 && !excluded(site, path)
                 && is_linted_page(site, path)
             {

@@ -9,7 +9,7 @@ use pagelint_fuzz::check_span;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let text = text.as_ref();
-    let shortcodes = body::shortcodes(text, 0);
+    let shortcodes = body::shortcodes(text, 0, pagelint::version::HugoVersion::LATEST);
     for image in body::images(text, 0..text.len(), &shortcodes) {
         check_span(text, &image.span, "image");
     }

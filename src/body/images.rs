@@ -300,7 +300,7 @@ mod tests {
     use super::*;
 
     fn paths(text: &str) -> Vec<(String, String)> {
-        let shortcodes = super::super::shortcodes(text, 0);
+        let shortcodes = super::super::shortcodes(text, 0, crate::version::HugoVersion::LATEST);
         images(text, 0..text.len(), &shortcodes)
             .into_iter()
             .map(|i| (i.path, text[i.span].to_string()))

@@ -5,14 +5,15 @@ mod images;
 pub mod shortcode_lexer;
 pub mod shortcode_tree;
 
+use crate::version::HugoVersion;
 pub use images::{images, Image, ImageSource};
 pub use shortcode_lexer::{Delim, LexError, Lexed as Shortcodes, Param, Params, Tag};
 
-/// Lexes the shortcodes of `body`, whose first byte is at `base` in the file.
-/// Broken tags and escaped regions are kept too, so that the structure pass
-/// does not see a broken tag's partner as unpaired.
-pub fn shortcodes(body: &str, base: usize) -> Shortcodes {
-    shortcode_lexer::lex_detailed(body, base)
+/// Lexes the shortcodes of `body`, whose first byte is at `base` in the file,
+/// as `version` of Hugo does. Broken tags and escaped regions are kept too, so
+/// that the structure pass does not see a broken tag's partner as unpaired.
+pub fn shortcodes(body: &str, base: usize, version: HugoVersion) -> Shortcodes {
+    shortcode_lexer::lex_for(body, base, version)
 }
 
 impl Tag {

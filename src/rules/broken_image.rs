@@ -324,6 +324,12 @@ impl Rule for BrokenImage {
         if images.is_empty() {
             return;
         }
+        // Inside `highlight` and the like, an image is code (shortcode model, issue 16).
+        let code = cx.code_regions();
+        let images: Vec<&Image> = images
+            .into_iter()
+            .filter(|i| !code.iter().any(|r| r.contains(&i.span.start)))
+            .collect();
         let page = std::cell::OnceCell::new();
         let hidden = comment_ranges(cx);
         for image in images {

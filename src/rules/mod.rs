@@ -2,12 +2,15 @@
 //! the parsed document and the site and pushes diagnostics; the engine, not
 //! the rule, decides whether it runs and at what severity.
 
+use crate::body::shortcode_tree::{self, InnerKind, Structure};
 use crate::config::Schema;
 use crate::diagnostic::Sink;
 use crate::document::Document;
 use crate::frontmatter::hugo_meta::{PageMeta, PageSource};
 use crate::frontmatter::Format;
+use crate::site::shortcodes::Known;
 use crate::site::Site;
+use crate::version::Behaviour;
 
 pub mod schema_util;
 
@@ -41,6 +44,68 @@ impl<'a> Context<'a> {
             self.site.date_settings(),
             self.site.version,
         ))
+    }
+}
+
+impl<'a> Context<'a> {
+    /// Whether a default build renders the page: not a draft, future, expired
+    /// or `render: never` page. Checks Hugo makes while rendering (shortcode
+    /// templates' argument checks, `ref`, `param`) never fail on other pages.
+    pub fn page_renders(&self) -> bool {
+        self.page_meta()
+            .is_none_or(|meta| meta.unpublished(self.site.now).is_none())
+    }
+
+    /// Whether Hugo reads the page's shortcodes at all: from 0.123 every page
+    /// is parsed (so a bad or unknown shortcode in a draft fails the build);
+    /// before, pages that are not rendered were dropped unread.
+    pub fn page_parsed(&self) -> bool {
+        self.site.version.has(Behaviour::DraftsParsed) || self.page_renders()
+    }
+
+    /// The shortcode called `name` as the page sees it (section-scoped
+    /// templates count for pages under their section, Hugo 0.146 on).
+    pub fn shortcode(&self, name: &str) -> Option<Known> {
+        let shortcodes = self.site.shortcodes();
+        if shortcodes.has_sections() {
+            let page = self.site.content_path(&self.doc.rel_path);
+            shortcodes.lookup_in(name, &page)
+        } else {
+            shortcodes.lookup(name)
+        }
+    }
+
+    /// How the page's shortcode tags pair up as Hugo pairs them.
+    pub fn shortcode_structure(&self) -> Structure {
+        let lexed = self.doc.shortcodes();
+        let inner = |name: &str| match self.shortcode(name) {
+            Some(k) if k.needs_inner => InnerKind::NeedsInner,
+            Some(_) => InnerKind::NoInner,
+            None => InnerKind::Unknown,
+        };
+        shortcode_tree::analyze(&lexed.tags, &lexed.broken, &lexed.escaped, inner)
+    }
+
+    /// The inner text of shortcodes that render it as code (`highlight`, and
+    /// templates passing `.Inner` to `highlight` / `transform.Highlight`), as
+    /// file spans: images and links written there are code, not images.
+    pub fn code_regions(&self) -> Vec<std::ops::Range<usize>> {
+        let tags = &self.doc.shortcodes().tags;
+        if !tags
+            .iter()
+            .any(|t| !t.closing && self.shortcode(&t.name).is_some_and(|k| k.code_inner))
+        {
+            return Vec::new();
+        }
+        let structure = self.shortcode_structure();
+        tags.iter()
+            .enumerate()
+            .filter(|(_, t)| !t.closing && self.shortcode(&t.name).is_some_and(|k| k.code_inner))
+            .filter_map(|(i, t)| {
+                let close = structure.closed_by.get(i).copied().flatten()?;
+                Some(t.span.end..tags[close].span.start)
+            })
+            .collect()
     }
 }
 
@@ -106,6 +171,7 @@ pub mod image_unchecked;
 pub mod hugo_field;
 pub mod required_field;
 pub mod shortcode_args;
+mod shortcode_builtins;
 pub mod shortcode_syntax;
 pub mod shortcode_unbalanced;
 pub mod shortcode_unknown;

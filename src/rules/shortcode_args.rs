@@ -3,6 +3,7 @@
 
 use crate::body::{Param, Params, Tag};
 use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
+use crate::rules::shortcode_builtins;
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::site::page_meta::Publish;
 use crate::site::params::{ParamLookup, ParamOrigin};
@@ -31,57 +32,13 @@ fn missing(tag: &Tag, what: &str, help: String) -> Diagnostic {
     .help(help)
 }
 
-/// The required arguments of a built-in at this Hugo version: (named, position), and
-/// whether leaving them out fails the build (else Hugo renders an empty embed).
-/// A required argument: its name, and its position when it may be given positionally.
-type Required = (&'static str, Option<usize>);
-
-fn built_in_requirements(name: &str, cx: &Context<'_>) -> Option<(&'static [Required], bool)> {
-    let v = cx.site.version;
-    Some(match name {
-        "youtube" => (&[("id", Some(0))], v.at_least(125)),
-        "vimeo" => (&[("id", Some(0))], v.at_least(146)),
-        "instagram" => (&[("id", Some(0))], true),
-        "x" | "x_simple" => (&[("user", None), ("id", None)], true),
-        "gist" => (&[("user", Some(0)), ("id", Some(1))], true),
-        "ref" | "relref" => (&[("path", Some(0))], true),
-        _ => return None,
-    })
-}
-
-fn check_tag(tag: &Tag, cx: &Context<'_>, out: &mut Sink) {
-    let known = cx.site.shortcodes().lookup(&tag.name);
+/// The findings of one opening tag; `inner` is its inner text when it is closed.
+fn check_tag(tag: &Tag, inner: Option<&str>, cx: &Context<'_>, out: &mut Sink) {
+    let known = cx.shortcode(&tag.name);
     if known.is_some_and(|k| k.origin == Origin::BuiltIn) {
-        if let Some((required, fatal)) = built_in_requirements(&tag.name, cx) {
-            for (name, position) in required {
-                if tag.param(name, *position).is_none() {
-                    let how = match position {
-                        Some(p) => format!(
-                            "write {{{{< {} {name}=\"...\" >}}}} or give it as argument {}",
-                            tag.name,
-                            p + 1
-                        ),
-                        None => format!("write {{{{< {} {name}=\"...\" >}}}}", tag.name),
-                    };
-                    let d = missing(tag, &format!("`{name}`"), how);
-                    out.push(if fatal {
-                        d
-                    } else {
-                        d.severity(Severity::Warning)
-                    });
-                }
-            }
-        }
+        out.extend(shortcode_builtins::check(&META, tag, inner, cx));
         if tag.name == "param" {
             check_param(tag, cx, out);
-        }
-        if tag.name == "qr" && tag.self_closing && tag.param("text", None).is_none() {
-            out.push(missing(
-                tag,
-                "`text` or inner content",
-                "write {{< qr text=\"...\" />}} or put the text between {{< qr >}} and {{< /qr >}}"
-                    .into(),
-            ));
         }
         return;
     }
@@ -216,14 +173,25 @@ impl Rule for ShortcodeArgs {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
-        for tag in cx
-            .doc
-            .shortcodes()
-            .tags
+        let tags = &cx.doc.shortcodes().tags;
+        if tags.is_empty() || !cx.page_renders() {
+            return;
+        }
+        // Inner text is needed only by `qr`; the pairing is computed only then.
+        let structure = tags
             .iter()
-            .filter(|t| !t.closing && !t.inline)
+            .any(|t| t.name == "qr")
+            .then(|| cx.shortcode_structure());
+        for (i, tag) in tags
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.closing && !t.inline)
         {
-            check_tag(tag, cx, out);
+            let inner = structure.as_ref().and_then(|s| {
+                let close = s.closed_by.get(i).copied().flatten()?;
+                cx.doc.text.get(tag.span.end..tags[close].span.start)
+            });
+            check_tag(tag, inner, cx, out);
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::body::shortcode_lexer::MAX_TAGS;
 use crate::body::LexError;
 use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::site::template_scan::{self, TemplateError};
 
 /// The `shortcode-syntax` rule (`rules/shortcode-syntax.md`).
 pub struct ShortcodeSyntax;
@@ -57,6 +58,52 @@ fn unclosed_opening(e: &LexError, text: &str) -> Option<(std::ops::Range<usize>,
     Some((e.tag_start..e.tag_start + name_end, close))
 }
 
+/// Enabled inline shortcodes: a template Hugo fails to execute (a field the
+/// shortcode does not have, unbalanced blocks) fails the build.
+fn inline_templates(cx: &Context<'_>, out: &mut Sink) {
+    let tags = &cx.doc.shortcodes().tags;
+    let structure = cx.shortcode_structure();
+    for (i, tag) in tags
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.inline && !t.closing)
+    {
+        let Some(close) = structure.closed_by.get(i).copied().flatten() else {
+            continue;
+        };
+        let start = tag.span.end;
+        let Some(text) = cx.doc.text.get(start..tags[close].span.start) else {
+            continue;
+        };
+        let (at, message) = match template_scan::shortcode_template_error(text) {
+            None => continue,
+            Some(TemplateError::NoSuchField(at, field)) => (
+                at..at + 1 + field.len(),
+                format!(
+                    "inline shortcode `{}`: a shortcode has no field `.{field}`",
+                    tag.name
+                ),
+            ),
+            Some(TemplateError::UnexpectedEnd(at)) => (
+                at..at + 3,
+                format!(
+                    "inline shortcode `{}`: `end` without a block to end",
+                    tag.name
+                ),
+            ),
+            Some(TemplateError::Unclosed(at)) => (
+                at..at + 1,
+                format!("inline shortcode `{}`: a block is never ended", tag.name),
+            ),
+        };
+        out.push(
+            Diagnostic::new(&META, start + at.start..start + at.end, message)
+                .label("fails when Hugo executes the template")
+                .help("fix the template; Hugo fails with: failed to render shortcode"),
+        );
+    }
+}
+
 impl Rule for ShortcodeSyntax {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -64,6 +111,15 @@ impl Rule for ShortcodeSyntax {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let lexed = cx.doc.shortcodes();
+        if cx.site.hugo.inline_shortcodes
+            && lexed.tags.iter().any(|t| t.inline)
+            && cx.page_renders()
+        {
+            inline_templates(cx, out);
+        }
+        if (lexed.errors.is_empty() && lexed.stopped_at.is_none()) || !cx.page_parsed() {
+            return;
+        }
         out.extend(lexed.errors.iter().map(|e| rejected(e, &cx.doc.text)));
         if let Some(at) = lexed.stopped_at {
             out.push(

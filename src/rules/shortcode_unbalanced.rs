@@ -4,6 +4,7 @@
 use crate::body::shortcode_tree::{self, InnerKind, Problem};
 use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::version::Behaviour;
 
 /// The `shortcode-unbalanced` rule (`rules/shortcode-unbalanced.md`).
 pub struct ShortcodeUnbalanced;
@@ -95,6 +96,35 @@ fn diagnostic(p: &Problem) -> Diagnostic {
     }
 }
 
+/// Hugo 0.151.1 only: a shortcode nested in itself fails with "closing tag for
+/// shortcode 'wrap' does not match start tag" (a133393ed, fixed in 1e91e4652).
+fn nested_same_name(cx: &Context<'_>, out: &mut Sink) {
+    let tags = &cx.doc.shortcodes().tags;
+    let structure = cx.shortcode_structure();
+    for (i, tag) in tags.iter().enumerate().filter(|(_, t)| !t.closing) {
+        let mut parent = structure.parent.get(i).copied().flatten();
+        while let Some(p) = parent {
+            if tags[p].name == tag.name {
+                out.push(
+                    Diagnostic::new(
+                        &META,
+                        tag.span.clone(),
+                        format!("`{}` is nested in another `{}`", tag.name, tag.name),
+                    )
+                    .label("nested here")
+                    .related(tags[p].span.clone(), "inside this one")
+                    .help(
+                        "Hugo 0.151.1 fails on a shortcode nested in itself (closing tag does \
+                         not match start tag); 0.151.2 fixed it",
+                    ),
+                );
+                break;
+            }
+            parent = structure.parent.get(p).copied().flatten();
+        }
+    }
+}
+
 impl Rule for ShortcodeUnbalanced {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -102,11 +132,13 @@ impl Rule for ShortcodeUnbalanced {
 
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let lexed = cx.doc.shortcodes();
-        if lexed.tags.is_empty() && lexed.broken.is_empty() {
+        if (lexed.tags.is_empty() && lexed.broken.is_empty()) || !cx.page_parsed() {
             return;
         }
-        let known = cx.site.shortcodes();
-        let inner = |name: &str| match known.lookup(name) {
+        if cx.site.version.has(Behaviour::NestedSameNameFails) {
+            nested_same_name(cx, out);
+        }
+        let inner = |name: &str| match cx.shortcode(name) {
             Some(k) if k.needs_inner => InnerKind::NeedsInner,
             Some(_) => InnerKind::NoInner,
             None => InnerKind::Unknown,

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::content_map::PAGE_EXTENSIONS;
-use crate::version::HugoVersion;
+
+use crate::version::{Behaviour, HugoVersion};
 
 /// The Markdown extensions pagelint reads as pages.
 pub const EXTENSIONS: &[&str] = &["md", "markdown", "mdown"];
@@ -44,6 +45,51 @@ pub struct ContentRoot {
     pub langs: Vec<String>,
 }
 
+/// Which files `version` of Hugo reads as pages that pagelint lints, by name:
+/// Markdown files (any case of the extension from 0.123, whose path parser
+/// lower-cases paths, 7285e7409), HTML files from 0.162 (which denies them:
+/// `hugo-field` reports them); never a name starting with `.` or `#` or ending
+/// with `~` (`source/sourceSpec.go` `IgnoreFile`). Mounts and `ignoreFiles` are
+/// the content tree's ([`super::ContentTree`]).
+#[derive(Debug, Default)]
+pub struct ContentFiles {
+    any_case: bool,
+    html: bool,
+}
+
+impl ContentFiles {
+    /// The rules of `version`.
+    pub fn new(version: HugoVersion) -> Self {
+        ContentFiles {
+            any_case: version.has(Behaviour::ContentPathsLowercased),
+            html: version.has(Behaviour::HtmlContentDenied),
+        }
+    }
+
+    /// Whether `path` (absolute) is a page pagelint lints.
+    pub fn is_page(&self, path: &Path) -> bool {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            return false;
+        };
+        if name.starts_with('.') || name.starts_with('#') || name.ends_with('~') {
+            return false;
+        }
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+            return false;
+        };
+        let is = |e: &str| {
+            if self.any_case {
+                ext.eq_ignore_ascii_case(e)
+            } else {
+                ext == e
+            }
+        };
+        let markdown = EXTENSIONS.iter().any(|e| is(e));
+        let html = self.html && (is("html") || is("htm"));
+        markdown || html
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +100,18 @@ mod tests {
         let old = HugoVersion::new(0, 111);
         assert!(is_page_name("INDEX.MD", new) && !is_page_name("INDEX.MD", old));
         assert!(is_page_name("a.org", old) && !is_page_name("a.png", new));
+    }
+
+    #[test]
+    fn pages_per_release() {
+        let old = ContentFiles::new(HugoVersion::minor(111));
+        let new = ContentFiles::new(HugoVersion::LATEST);
+        assert!(old.is_page(Path::new("/s/content/a.md")));
+        assert!(!old.is_page(Path::new("/s/content/a.MD")));
+        assert!(new.is_page(Path::new("/s/content/a.MD")));
+        assert!(!old.is_page(Path::new("/s/content/#notes.md")));
+        assert!(!new.is_page(Path::new("/s/content/a.md~")));
+        assert!(new.is_page(Path::new("/s/content/page.html")));
+        assert!(!old.is_page(Path::new("/s/content/page.html")));
     }
 }

@@ -27,6 +27,7 @@ pub mod site_paths;
 pub mod template_eval;
 pub mod template_parse;
 pub mod themes;
+pub mod template_scan;
 pub mod url_config;
 
 use std::path::{Path, PathBuf};
@@ -37,7 +38,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::config::{Config, ConfigError};
 use crate::frontmatter::date_chains::{DateChains, DateSettings};
 use crate::version::HugoVersion;
-pub use content_files::{is_content_file, EXTENSIONS};
+pub use content_files::{is_content_file, ContentFiles, EXTENSIONS};
 pub use content_map::{ContentFile, ContentTree, PageFile, Placement};
 pub use hugo_config::HugoConfig;
 use published::{Published, Source};
@@ -83,6 +84,7 @@ pub struct Site {
     /// config's `now`, else the real time when the site was loaded.
     pub now: DateTime<FixedOffset>,
     date_settings: OnceLock<DateSettings>,
+    content_files: OnceLock<ContentFiles>,
     published: OnceLock<Published>,
     assets: OnceLock<Published>,
     shortcodes: OnceLock<shortcodes::Shortcodes>,
@@ -232,6 +234,7 @@ impl Site {
             few_files: false,
             now,
             date_settings: OnceLock::new(),
+            content_files: OnceLock::new(),
             published: OnceLock::new(),
             assets: OnceLock::new(),
             shortcodes: OnceLock::new(),
@@ -391,6 +394,14 @@ impl Site {
                 .get("enableGitInfo")
                 .is_some_and(|n| matches!(n.kind, crate::frontmatter::NodeKind::Bool(true))),
         })
+    }
+
+    /// Which files the checked Hugo release reads as pages, by name and
+    /// extension (mounts and `ignoreFiles` are the content tree's). Built on
+    /// first use.
+    pub fn content_files(&self) -> &ContentFiles {
+        self.content_files
+            .get_or_init(|| ContentFiles::new(self.version))
     }
 
     /// The project's content folders (and single mounted files) that exist, as absolute

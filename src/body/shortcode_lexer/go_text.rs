@@ -1,7 +1,7 @@
 //! Text helpers that behave as Go's do, for the shortcode lexer: the rune classes of Hugo's
 //! page lexer and the way input is shown inside Hugo's messages.
 
-use super::unicode_tables::{LETTER_DIGIT, NOT_PRINTABLE};
+use super::unicode_tables::NOT_PRINTABLE;
 
 /// At most this many characters of input are quoted inside a message.
 pub(super) const QUOTE_MAX: usize = 40;
@@ -43,19 +43,20 @@ pub(super) fn go_sharp_u(c: char) -> String {
 }
 
 /// Hugo's `isAlphaNumeric` (`parser/pageparser/pagelexer.go`): `_`, Go's `unicode.IsLetter`
-/// or `unicode.IsDigit` (not Rust's `char::is_alphanumeric`, which takes in more).
-pub(super) fn is_alnum(c: char) -> bool {
+/// or `unicode.IsDigit` (not Rust's `char::is_alphanumeric`, which takes in more), with
+/// `letters` the letter-and-digit table of the Unicode version of the release's Go.
+pub(super) fn is_alnum(c: char, letters: &[u32]) -> bool {
     if c.is_ascii() {
         c == '_' || c.is_ascii_alphanumeric()
     } else {
-        in_ranges(LETTER_DIGIT, c as u32)
+        in_ranges(letters, c as u32)
     }
 }
 
 /// Hugo's `isAlphaNumericOrHyphen` (`parser/pageparser/pagelexer.go`): `-` or
 /// [`is_alnum`].
-pub(super) fn is_alnum_or_hyphen(c: char) -> bool {
-    c == '-' || is_alnum(c)
+pub(super) fn is_alnum_or_hyphen(c: char, letters: &[u32]) -> bool {
+    c == '-' || is_alnum(c, letters)
 }
 
 /// Whether `c` is in one of the ranges of `t`, which holds sorted, disjoint inclusive
@@ -76,11 +77,17 @@ pub(super) fn in_ranges(t: &[u32], c: u32) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::unicode_tables::{LETTER_DIGIT_13, LETTER_DIGIT_15, LETTER_DIGIT_17};
     use super::*;
 
     #[test]
     fn tables_are_sorted_disjoint_pairs() {
-        for t in [LETTER_DIGIT, NOT_PRINTABLE] {
+        for t in [
+            LETTER_DIGIT_13,
+            LETTER_DIGIT_15,
+            LETTER_DIGIT_17,
+            NOT_PRINTABLE,
+        ] {
             assert_eq!(t.len() % 2, 0);
             assert!(t[0] >= 0x80, "ASCII is answered without the tables");
             assert!(t.windows(2).all(|w| w[0] <= w[1]));
@@ -89,8 +96,14 @@ mod tests {
                 .zip(t.chunks(2).skip(1))
                 .all(|(a, b)| a[1] < b[0]));
         }
-        assert!(in_ranges(LETTER_DIGIT, 0xAA) && !in_ranges(LETTER_DIGIT, 0xAB));
-        assert!(in_ranges(LETTER_DIGIT, 0x3134A) && !in_ranges(LETTER_DIGIT, 0x3134B));
+        assert!(in_ranges(LETTER_DIGIT_15, 0xAA) && !in_ranges(LETTER_DIGIT_15, 0xAB));
+        assert!(in_ranges(LETTER_DIGIT_15, 0x3134A) && !in_ranges(LETTER_DIGIT_15, 0x3134B));
+        // Observed with real Hugo: U+0870 (Unicode 14) fails in 0.111.3 (Go 1.19) and works
+        // from 0.147.8 (Go 1.24); U+2EBF0 (15.1) fails in 0.165.0 and works in 0.166.0 (Go
+        // 1.27), as does U+088F (17.0).
+        assert!(!is_alnum('\u{870}', LETTER_DIGIT_13) && is_alnum('\u{870}', LETTER_DIGIT_15));
+        assert!(!is_alnum('\u{2EBF0}', LETTER_DIGIT_15) && is_alnum('\u{2EBF0}', LETTER_DIGIT_17));
+        assert!(!is_alnum('\u{88F}', LETTER_DIGIT_15) && is_alnum('\u{88F}', LETTER_DIGIT_17));
         assert!(in_ranges(NOT_PRINTABLE, 0x10FFFD) && !in_ranges(NOT_PRINTABLE, 0x10FFFE));
         assert!(!in_ranges(&[], 0x80));
     }

@@ -15,6 +15,9 @@ mod memo;
 mod unicode_tables;
 
 use go_text::{go_sharp_u, is_alnum, is_alnum_or_hyphen, quote_text};
+use unicode_tables::{LETTER_DIGIT_13, LETTER_DIGIT_15, LETTER_DIGIT_17};
+
+use crate::version::{Behaviour, HugoVersion, UnicodeVersion};
 use memo::{
     checkpoint_key, FailMemo, Memo, CHECKPOINT_GAP, M_COMMENT_ANGLE, M_COMMENT_PERCENT,
     M_PRE_QUOTE, M_QUOTED, M_QUOTED_NOESC, M_RAW, M_TO_SPACE, O_BAD_ESC, O_END, O_END_BS, O_EOF,
@@ -169,10 +172,24 @@ pub fn lex(text: &str, base: usize) -> (Vec<Tag>, Vec<LexError>) {
 /// Like [`lex`], but also returns what is known about broken tags and the escaped regions, for
 /// `shortcode_tree::check_lexed`.
 pub fn lex_detailed(text: &str, base: usize) -> Lexed {
+    lex_for(text, base, HugoVersion::LATEST)
+}
+
+/// [`lex_detailed`] as `version` of Hugo lexes: the Unicode tables of its Go decide what a
+/// letter is, and from Hugo 0.143 a `/` makes what follows a closing tag's name (so
+/// `{{< wrap / extra >}}` closes `extra`, c939c33fd).
+pub fn lex_for(text: &str, base: usize, version: HugoVersion) -> Lexed {
+    let letters = match version.unicode() {
+        UnicodeVersion::V13 => LETTER_DIGIT_13,
+        UnicodeVersion::V15 => LETTER_DIGIT_15,
+        UnicodeVersion::V17 => LETTER_DIGIT_17,
+    };
     let mut lx = Lexer {
         s: text,
         b: text.as_bytes(),
         base,
+        letters,
+        slash_resets_name: version.has(Behaviour::SelfCloseWordsFatal),
         memo: Default::default(),
         failed: FailMemo::default(),
         out: Lexed::default(),
@@ -278,6 +295,10 @@ struct Lexer<'a> {
     s: &'a str,
     b: &'a [u8],
     base: usize,
+    /// Go's letters and digits at the Unicode version of the release's Go.
+    letters: &'static [u32],
+    /// Hugo 0.143 and later: `/` resets the element count, so a word after it is a name.
+    slash_resets_name: bool,
     memo: [Memo; 7],
     /// The checkpoints of the tags that failed.
     failed: FailMemo,
@@ -531,6 +552,9 @@ impl Lexer<'_> {
                 if st.named {
                     st.slash_after_name = true;
                 }
+                if self.slash_resets_name {
+                    st.named = false;
+                }
                 st.items.push(Item {
                     kind: Kind::Close,
                     value: String::new(),
@@ -546,10 +570,10 @@ impl Lexer<'_> {
                     self.param(st, true)?;
                 }
             }
-            _ if st.named && (is_alnum_or_hyphen(c) || c == '"' || c == '`') => {
+            _ if st.named && (is_alnum_or_hyphen(c, self.letters) || c == '"' || c == '`') => {
                 self.param(st, false)?
             }
-            _ if is_alnum(c) => return self.identifier(st),
+            _ if is_alnum(c, self.letters) => return self.identifier(st),
             _ => return Err(unrecognized(st, c, p, w, b)),
         }
         Ok(None)
@@ -629,7 +653,7 @@ impl Lexer<'_> {
         }
         let mut q = p;
         while let Some((c, w)) = self.char_at(q) {
-            if !(is_alnum_or_hyphen(c) || c == '.') {
+            if !(is_alnum_or_hyphen(c, self.letters) || c == '.') {
                 break;
             }
             q += w;
@@ -775,7 +799,7 @@ impl Lexer<'_> {
         let mut q = p;
         let mut inline = false;
         while let Some((c, w)) = self.char_at(q) {
-            if is_alnum_or_hyphen(c) || c == '/' {
+            if is_alnum_or_hyphen(c, self.letters) || c == '/' {
                 q += w;
             } else if c == '.' {
                 // Only `.inline` directly followed by a space (not a tab, newline or `>}}`).
@@ -784,7 +808,7 @@ impl Lexer<'_> {
                     // (e.g. `/n.inline>}}` still closes `n.inline`).
                     let mut r = q;
                     while let Some((c, w)) = self.char_at(r) {
-                        if !(is_alnum_or_hyphen(c) || c == '/' || c == '.') {
+                        if !(is_alnum_or_hyphen(c, self.letters) || c == '/' || c == '.') {
                             break;
                         }
                         r += w;

@@ -184,7 +184,7 @@ impl Rule for HugoField {
         }
     }
 
-    fn check_site(&self, site: &Site, out: &mut Sink) {
-        values::site_config(site, out);
+    fn check_site(&self, site: &Site, file: usize, out: &mut Sink) {
+        values::site_config(site, file, out);
     }
 }

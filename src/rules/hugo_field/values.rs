@@ -339,13 +339,17 @@ pub(super) fn content_file(cx: &Context<'_>, out: &mut Sink) {
     }
 }
 
-/// Site config keys the checked release refuses: module mounts' `lang`,
-/// `includeFiles`, `excludeFiles` (from 0.168), `privacy.twitter` (0.156 to
-/// 0.164).
-pub(super) fn site_config(site: &Site, out: &mut Sink) {
+/// Keys of the config file `site.hugo.files[file]` that the checked release
+/// refuses: module mounts' `lang`, `includeFiles`, `excludeFiles` (from 0.168,
+/// in any file, a theme's too), `privacy.twitter` (0.156 to 0.164, the
+/// project's files).
+pub(super) fn site_config(site: &Site, file: usize, out: &mut Sink) {
     let v = site.version;
+    let Some(tree) = site.hugo.files.get(file).map(|f| &f.tree) else {
+        return;
+    };
     if v.has(Behaviour::MountFileFiltersFatal) {
-        let mounts = site.hugo.get("module.mounts").and_then(Node::as_list);
+        let mounts = tree.get_path("module.mounts").and_then(|e| e.value.as_list());
         for mount in mounts.unwrap_or_default() {
             for e in mount.as_map().unwrap_or_default() {
                 let key = e.key.to_lowercase();
@@ -364,8 +368,8 @@ pub(super) fn site_config(site: &Site, out: &mut Sink) {
             }
         }
     }
-    if v.has(Behaviour::TwitterPrivacyFatal) {
-        if let Some(twitter) = site.hugo.tree.get_path("privacy.twitter") {
+    if v.has(Behaviour::TwitterPrivacyFatal) && file < site.hugo.project_files {
+        if let Some(twitter) = tree.get_path("privacy.twitter") {
             out.push(fatal(
                 twitter.key_span.clone(),
                 "`privacy.twitter` is a build error in Hugo 0.156 to 0.164 (deprecated since \
