@@ -17,6 +17,11 @@ pub enum Type {
     Strings,
     /// A regular expression (a string).
     Regex,
+    /// A moment: an RFC 3339 string, a date or date-time without offset (UTC), or a TOML
+    /// date-time.
+    Moment,
+    /// A duration: a whole number and a unit, `s`, `m`, `h`, `d` or `w` (`"12h"`).
+    Duration,
     /// A table with these keys.
     Table(&'static [Key]),
     /// An array of tables with these keys (`[[NAME]]`).
@@ -109,7 +114,7 @@ pub const TOP: &[Key] = &[
     ),
     key(
         "now",
-        Type::String,
+        Type::Moment,
         "The moment future and expired pages are judged at (RFC 3339, or a date or date-time \
          without offset taken as UTC, or a TOML date-time; default: the time of the run).",
     ),
@@ -218,14 +223,14 @@ pub const EMPTY_FIELD: &[Key] = &[key(
 pub const UNPUBLISHED_PAGE: &[Key] = &[
     key(
         "window",
-        Type::String,
+        Type::Duration,
         "Report a future date only when it is less than this far ahead (\"12h\", \"3d\", \
          \"90m\"; default: any future date).",
     ),
     key(
         "drafts",
         Type::Bool,
-        "Report drafts too (default: true).",
+        "Report drafts too (default: false: a draft is left out on purpose).",
     ),
 ];
 

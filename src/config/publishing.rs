@@ -12,7 +12,7 @@ pub struct UnpublishedOptions {
     /// `window`: report future dates only when they are less than this many
     /// seconds ahead (the time-zone-slip case); None: any future date.
     pub window: Option<i64>,
-    /// `drafts`: report drafts (default true: a default build leaves them out).
+    /// `drafts`: report drafts too (default false: a draft is left out on purpose).
     pub drafts: bool,
 }
 
@@ -20,7 +20,7 @@ impl Default for UnpublishedOptions {
     fn default() -> Self {
         UnpublishedOptions {
             window: None,
-            drafts: true,
+            drafts: false,
         }
     }
 }

@@ -27,6 +27,9 @@ fn value(ty: Type, rules: &[(&str, &str)]) -> Value {
             ]
         }),
         Type::Regex => json!({"type": "string", "format": "regex"}),
+        // A TOML date-time reaches a JSON Schema validator as a string too.
+        Type::Moment => json!({"type": "string"}),
+        Type::Duration => json!({"type": "string", "pattern": "^\\s*[0-9]+\\s*[smhdw]\\s*$"}),
         Type::Table(keys) => table(keys, rules),
         Type::Tables(keys) => json!({"type": "array", "items": table(keys, rules)}),
         Type::Named(keys) => json!({

@@ -11,7 +11,7 @@
 //! value was silently skipped and the build went on: nothing is reported then.
 
 use crate::config::{DateFormat, FieldType};
-use crate::diagnostic::{Diagnostic, Edit, Fixable, Fix, Severity, Sink};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Fixable, Severity, Sink};
 use crate::frontmatter::date_chains::{self, DateSource, Invalid, InvalidDate};
 use crate::frontmatter::hugo_date::{self, is_rfc3339_with_offset, GoTime};
 use crate::frontmatter::{Entry, Node, NodeKind};

@@ -91,8 +91,8 @@ fn finding(
                 span,
                 format!("{whose} a draft (`{key}`): `hugo` without --buildDrafts leaves it out"),
                 "a draft",
-                "set `draft: false` to publish it; `drafts = false` under [unpublished-page] \
-                 in pagelint.toml stops this report"
+                "set `draft: false` to publish it (reported because `drafts = true` under \
+                 [unpublished-page] in pagelint.toml asks for drafts)"
                     .to_string(),
             )
         }

@@ -165,8 +165,8 @@ mod tests {
     use super::*;
     use crate::frontmatter::yaml;
 
-    const NEW: HugoVersion = HugoVersion::new(0, 160);
-    const OLD: HugoVersion = HugoVersion::new(0, 111);
+    const NEW: HugoVersion = HugoVersion::new(0, 160, 0);
+    const OLD: HugoVersion = HugoVersion::new(0, 111, 0);
 
     fn page<'a>(path: &'a str, lang: &'a str) -> PageKey<'a> {
         PageKey {

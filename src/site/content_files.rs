@@ -96,8 +96,8 @@ mod tests {
 
     #[test]
     fn page_names_by_release() {
-        let new = HugoVersion::new(0, 160);
-        let old = HugoVersion::new(0, 111);
+        let new = HugoVersion::minor(160);
+        let old = HugoVersion::minor(111);
         assert!(is_page_name("INDEX.MD", new) && !is_page_name("INDEX.MD", old));
         assert!(is_page_name("a.org", old) && !is_page_name("a.png", new));
     }

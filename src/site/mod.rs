@@ -26,8 +26,8 @@ pub mod shortcodes;
 pub mod site_paths;
 pub mod template_eval;
 pub mod template_parse;
-pub mod themes;
 pub mod template_scan;
+pub mod themes;
 pub mod url_config;
 
 use std::path::{Path, PathBuf};

@@ -362,7 +362,7 @@ mod tests {
             tree: crate::frontmatter::toml::parse(toml).unwrap(),
             ..Default::default()
         };
-        UrlConfig::new(&h, crate::version::HugoVersion::new(0, 160))
+        UrlConfig::new(&h, crate::version::HugoVersion::minor(160))
     }
 
     fn model(c: &UrlConfig, logical: &str, fm: &str) -> PageModel {

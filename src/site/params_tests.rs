@@ -45,8 +45,8 @@ fn found(origin: ParamOrigin) -> ParamLookup {
     }
 }
 
-const NEW: HugoVersion = HugoVersion::new(0, 160);
-const OLD: HugoVersion = HugoVersion::new(0, 111);
+const NEW: HugoVersion = HugoVersion::new(0, 160, 0);
+const OLD: HugoVersion = HugoVersion::new(0, 111, 0);
 
 #[test]
 fn front_matter_cascade_old_and_new_forms() {

@@ -459,7 +459,7 @@ mod tests {
             "posts = \"/:year/\"\n[section]\nposts = \"/s/:title/\"\n",
         )
         .unwrap();
-        let p = Permalinks::from_config(Some(&tree), HugoVersion::new(0, 160));
+        let p = Permalinks::from_config(Some(&tree), HugoVersion::minor(160));
         assert_eq!(p.pattern_for(Kind::Page, "/posts/a"), Some("/:year/"));
         assert_eq!(p.pattern_for(Kind::Page, "/posts/sub/a"), Some("/:year/"));
         assert_eq!(p.pattern_for(Kind::Page, "/postsx/a"), None);

@@ -260,11 +260,15 @@ impl Site {
             None => {}
         }
         let segs: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+        // A taxonomy or term page exists unless `disableKinds` removes that kind, which
+        // Hugo heeds for refs from 0.123 (before, the ref still resolved).
+        let kind = if segs.len() == 1 { "taxonomy" } else { "term" };
         let taxonomy = self
             .hugo
             .taxonomies
             .iter()
-            .any(|t| Some(&t.as_str()) == segs.first());
+            .any(|t| Some(&t.as_str()) == segs.first())
+            && !(self.version.at_least(123) && self.kind_disabled(kind));
         if (segs.len() == 1 && self.content.has_section(lang, segs[0]))
             || (taxonomy && segs.len() <= 2)
             || self.under_content_adapter(lang, &segs)
@@ -272,6 +276,18 @@ impl Site {
             return Ok(Some(base.to_string()));
         }
         Ok(None)
+    }
+
+    /// Whether the config's `disableKinds` lists `kind` (Hugo compares them lowercased).
+    fn kind_disabled(&self, kind: &str) -> bool {
+        self.hugo
+            .get("disableKinds")
+            .and_then(crate::frontmatter::Node::as_list)
+            .is_some_and(|kinds| {
+                kinds
+                    .iter()
+                    .any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(kind)))
+            })
     }
 
     /// Whether the default build keeps the page at `base` in `lang` (None: no such file).

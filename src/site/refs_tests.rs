@@ -15,7 +15,7 @@ fn site(files: &[(&str, &str)]) -> (tempfile::TempDir, Site) {
     let options = LoadOptions {
         config: None,
         isolated: true,
-        version: Some(HugoVersion::new(0, 160)),
+        version: Some(HugoVersion::minor(160)),
         known_rules: &[],
     };
     let site = Site::load(dir.path().join("site"), &options).unwrap();

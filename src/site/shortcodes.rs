@@ -153,7 +153,9 @@ impl Shortcodes {
 
     /// The template file of a shortcode (None for a built-in or an unknown name).
     pub fn template_file(&self, name: &str) -> Option<&Path> {
-        self.files.get(self.key(name).as_ref()).map(PathBuf::as_path)
+        self.files
+            .get(self.key(name).as_ref())
+            .map(PathBuf::as_path)
     }
 
     /// The shortcode called `name` as a tag writes it (`docs/note` for a

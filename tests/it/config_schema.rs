@@ -30,6 +30,8 @@ fn samples(ty: Type) -> (String, String) {
     let (good, bad) = match ty {
         Type::String | Type::Regex => ("\"0.146\"", "0.146"),
         Type::Enum(names) => return (format!("\"{}\"", names[0]), "\"no-such-choice\"".into()),
+        Type::Moment => ("\"2026-12-01T08:00:00+08:00\"", "\"tomorrow\""),
+        Type::Duration => ("\"12h\"", "\"soon\""),
         Type::Bool => ("true", "\"yes\""),
         Type::Count => ("3", "-1"),
         Type::Strings => ("[\"content/a/**\"]", "3"),

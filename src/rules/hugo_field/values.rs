@@ -349,7 +349,9 @@ pub(super) fn site_config(site: &Site, file: usize, out: &mut Sink) {
         return;
     };
     if v.has(Behaviour::MountFileFiltersFatal) {
-        let mounts = tree.get_path("module.mounts").and_then(|e| e.value.as_list());
+        let mounts = tree
+            .get_path("module.mounts")
+            .and_then(|e| e.value.as_list());
         for mount in mounts.unwrap_or_default() {
             for e in mount.as_map().unwrap_or_default() {
                 let key = e.key.to_lowercase();
