@@ -7,22 +7,13 @@ use super::read::{ConfigError, Reader, Table};
 use crate::frontmatter::{Node, NodeKind};
 
 /// `[unpublished-page]`: what the `unpublished-page` rule reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct UnpublishedOptions {
     /// `window`: report future dates only when they are less than this many
     /// seconds ahead (the time-zone-slip case); None: any future date.
     pub window: Option<i64>,
     /// `drafts`: report drafts too (default false: a draft is left out on purpose).
     pub drafts: bool,
-}
-
-impl Default for UnpublishedOptions {
-    fn default() -> Self {
-        UnpublishedOptions {
-            window: None,
-            drafts: false,
-        }
-    }
 }
 
 /// Reads the `[unpublished-page]` table; a bad value is recorded on the

@@ -28,7 +28,10 @@ fn value(ty: Type, rules: &[(&str, &str)]) -> Value {
         }),
         Type::Regex => json!({"type": "string", "format": "regex"}),
         // A TOML date-time reaches a JSON Schema validator as a string too.
-        Type::Moment => json!({"type": "string"}),
+        Type::Moment => json!({
+            "type": "string",
+            "pattern": "^\\s*[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}.*)?\\s*$"
+        }),
         Type::Duration => json!({"type": "string", "pattern": "^\\s*[0-9]+\\s*[smhdw]\\s*$"}),
         Type::Table(keys) => table(keys, rules),
         Type::Tables(keys) => json!({"type": "array", "items": table(keys, rules)}),

@@ -636,16 +636,10 @@ fn run_pagelint(site: &Path, version: &str) -> Result<Vec<Finding>, String> {
     let config = cases_dir().join("pagelint.toml");
     let out = Command::new(env!("CARGO_BIN_EXE_pagelint"))
         .current_dir(site)
+        .arg("check")
         .arg("--config")
         .arg(&config)
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--hugo-version",
-            version,
-            "--exit-zero",
-        ])
+        .args(["--format", "json", "--hugo-version", version, "--exit-zero"])
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .output()
