@@ -3,6 +3,7 @@
 
 pub mod date_chains;
 pub mod hugo_date;
+pub mod hugo_keys;
 pub mod hugo_meta;
 pub mod json;
 pub mod toml;

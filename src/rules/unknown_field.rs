@@ -1,8 +1,9 @@
 //! `unknown-field`: a top-level front matter key that a `closed` schema does
-//! not declare, with the nearest declared key as did-you-mean.
+//! not declare and that is not one of Hugo's own keys, with the nearest
+//! declared key as did-you-mean.
 
 use crate::diagnostic::{Diagnostic, Fixable, Severity, Sink};
-use crate::frontmatter::Entry;
+use crate::frontmatter::{hugo_keys, Entry};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::suggest::nearest;
 
@@ -51,7 +52,11 @@ impl Rule for UnknownField {
             return;
         }
         for entry in tree.as_map().unwrap_or_default() {
-            if schema.field(&entry.key).is_none() {
+            // Hugo's own keys (`weight`, `slug`, `aliases`, taxonomies) are Hugo's,
+            // not the schema's: `hugo-field` checks their values.
+            if schema.field(&entry.key).is_none()
+                && !hugo_keys::is_hugo_key(&entry.key, &cx.site.hugo.taxonomies)
+            {
                 out.push(unknown(entry, schema));
             }
         }

@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 
 use ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
-use super::hugo_keys;
 use super::position::{Encoding, Text};
 use crate::config::{DateFormat, Field};
 use crate::diagnostic::Span;
+use crate::frontmatter::hugo_keys;
 use crate::frontmatter::{Entry, Node};
 use crate::lint::Linted;
 use crate::rules;

@@ -24,7 +24,6 @@ mod completion;
 mod diagnostics;
 mod documents;
 mod hover;
-mod hugo_keys;
 mod log;
 mod position;
 mod transport;

@@ -1,5 +1,7 @@
-//! What Hugo itself does with the front matter keys it predefines, for
-//! hover (after Hugo's documentation of front matter fields). Keys match
+//! The front matter keys Hugo itself predefines, and what it does with each
+//! (after Hugo's documentation of front matter fields, and
+//! `hugolib/page__meta.go` `setMetaPre`/`setMetaPost`): for the language
+//! server's hover, and so that a closed schema accepts them. Keys match
 //! ignoring case, as Hugo lowercases them.
 
 /// (key, what Hugo does with it).
@@ -42,4 +44,38 @@ const KEYS: &[(&str, &str)] = &[
 pub fn meaning(key: &str) -> Option<&'static str> {
     let lower = key.to_ascii_lowercase();
     KEYS.iter().find(|(k, _)| *k == lower).map(|(_, m)| *m)
+}
+
+/// Keys Hugo reads that have no entry in the hover table: its deprecated or
+/// release-bound keys (`_build`; `kind`, `lang` and `path`, which some
+/// releases refuse: `hugo-field` says when) and the media lists its embedded
+/// Open Graph, Twitter and schema templates read.
+const OTHER_KEYS: &[&str] = &[
+    "_build", "kind", "lang", "path", "images", "videos", "audio",
+];
+
+/// Whether `key` belongs to Hugo (not to a user's schema): one of its
+/// predefined keys, or the plural name of one of the site's taxonomies
+/// (`taxonomies`, lowercased; Hugo's default `tags` and `categories` when the
+/// config has none).
+pub fn is_hugo_key(key: &str, taxonomies: &[String]) -> bool {
+    let lower = key.to_ascii_lowercase();
+    KEYS.iter().any(|(k, _)| *k == lower)
+        || OTHER_KEYS.contains(&lower.as_str())
+        || taxonomies.contains(&lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hugo_keys_in_any_case_and_the_sites_taxonomies() {
+        let taxonomies = vec!["tags".to_string(), "series".to_string()];
+        assert!(is_hugo_key("Weight", &taxonomies));
+        assert!(is_hugo_key("lastmod", &taxonomies));
+        assert!(is_hugo_key("series", &taxonomies));
+        assert!(!is_hugo_key("categories", &taxonomies));
+        assert!(!is_hugo_key("source_url", &taxonomies));
+    }
 }
