@@ -232,6 +232,12 @@ pub const UNPUBLISHED_PAGE: &[Key] = &[
         Type::Bool,
         "Report drafts too (default: false: a draft is left out on purpose).",
     ),
+    key(
+        "not-rendered",
+        Type::Bool,
+        "Report pages whose build options say not to render them (`build.render`, \
+         `headless`; default: false, they are set on purpose).",
+    ),
 ];
 
 /// An `[[overrides]]` table.

@@ -14,6 +14,9 @@ pub struct UnpublishedOptions {
     pub window: Option<i64>,
     /// `drafts`: report drafts too (default false: a draft is left out on purpose).
     pub drafts: bool,
+    /// `not-rendered`: report pages whose build options say not to render them
+    /// (`build.render`, `headless`; default false: set on purpose too).
+    pub not_rendered: bool,
 }
 
 /// Reads the `[unpublished-page]` table; a bad value is recorded on the
@@ -22,6 +25,9 @@ pub fn unpublished_options(t: &Table<'_, '_>) -> UnpublishedOptions {
     let mut options = UnpublishedOptions::default();
     if let Some(drafts) = t.bool("drafts") {
         options.drafts = drafts;
+    }
+    if let Some(not_rendered) = t.bool("not-rendered") {
+        options.not_rendered = not_rendered;
     }
     if let Some((text, span)) = t.string("window") {
         match parse_duration(text) {

@@ -97,6 +97,9 @@ fn finding(
             )
         }
         Unpublished::NotRendered(build) => {
+            if !options.not_rendered {
+                return None;
+            }
             let span = build
                 .entry
                 .map_or(fallback, |e| e.key_span.start..e.value.span.end);

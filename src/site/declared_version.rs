@@ -7,7 +7,14 @@
 //!    else under `[build.environment]` (Netlify's documented way to pin Hugo);
 //! 2. `.hvm` at the site root (written by the Hugo Version Manager, e.g. `v0.152.2`);
 //! 3. `.hugo_version` at the site root (one version, e.g. `0.152.2`);
-//! 4. Hugo's own `module.hugoVersion.max`, else `module.hugoVersion.min`
+//! 4. `package.json` at the site root: the npm packages that install Hugo,
+//!    `hugo-extended` or `hugo-bin-extended` (Docsy's way), in
+//!    `devDependencies` or `dependencies` (a range's `^`/`~` is dropped);
+//! 5. a GitHub Actions workflow (`.github/workflows/*.yml` at the site root or
+//!    in a folder above it, up to the repository's root): `hugo-version:`
+//!    (peaceiris/actions-hugo) or `HUGO_VERSION:`; `latest` is the default
+//!    anyway; when workflows pin different releases, the newest wins;
+//! 6. Hugo's own `module.hugoVersion.max`, else `module.hugoVersion.min`
 //!    (`modules/config.go` `HugoVersion`): the newest release the site says it
 //!    works with, else the oldest it needs.
 
@@ -62,6 +69,12 @@ fn candidates(root: &Path, hugo: &HugoConfig) -> Vec<(String, String)> {
             }
         }
     }
+    if let Some(v) = package_json(root) {
+        found.push(("package.json (hugo-extended)".to_string(), v));
+    }
+    if let Some((file, v)) = workflows(root) {
+        found.push((file, v));
+    }
     for bound in ["max", "min"] {
         if let Some(v) = hugo.get(&format!("module.hugoVersion.{bound}")) {
             if let Some(s) = v.as_str().filter(|s| !s.trim().is_empty()) {
@@ -86,6 +99,58 @@ fn netlify(root: &Path) -> Option<String> {
         v.value.as_str().map(|s| s.trim().to_string())
     })
     .filter(|s| !s.is_empty())
+}
+
+/// The Hugo release an npm dependency installs (`"hugo-extended": "^0.164.0"`).
+fn package_json(root: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(root.join("package.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    ["devDependencies", "dependencies"].iter().find_map(|deps| {
+        ["hugo-extended", "hugo-bin-extended"]
+            .iter()
+            .find_map(|name| {
+                let v = json.get(deps)?.get(name)?.as_str()?;
+                let v = v.trim().trim_start_matches(['^', '~', '=', 'v']);
+                (!v.is_empty()).then(|| v.to_string())
+            })
+    })
+}
+
+/// The newest Hugo release a GitHub Actions workflow pins, from the site root up to the
+/// repository's root (the folder with `.git`): (the workflow, the version as written).
+fn workflows(root: &Path) -> Option<(String, String)> {
+    let line = regex::Regex::new(
+        r#"(?m)^\s*-?\s*(?:hugo-version|HUGO_VERSION)\s*:\s*["']?v?([0-9]+\.[0-9]+(?:\.[0-9]+)?)["']?\s*(?:#.*)?$"#,
+    )
+    .ok()?;
+    let mut best: Option<(HugoVersion, String, String)> = None;
+    for dir in root.ancestors() {
+        let folder = dir.join(".github/workflows");
+        let mut files: Vec<_> = std::fs::read_dir(&folder)
+            .map(|rd| rd.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        for file in files {
+            let Ok(text) = std::fs::read_to_string(&file) else {
+                continue;
+            };
+            for c in line.captures_iter(&text) {
+                let written = c[1].to_string();
+                let version = written
+                    .parse::<HugoVersion>()
+                    .unwrap_or(HugoVersion::OLDEST);
+                if best.as_ref().is_none_or(|(v, _, _)| version > *v) {
+                    let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+                    let shown = format!(".github/workflows/{}", name.unwrap_or_default());
+                    best = Some((version, shown, written));
+                }
+            }
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+    }
+    best.map(|(_, file, written)| (file, written))
 }
 
 #[cfg(test)]
@@ -135,5 +200,32 @@ mod tests {
         let (d, notices) = declared(dir.path(), &hugo);
         assert!(d.is_none());
         assert!(notices[0].contains("ignored"), "{notices:?}");
+    }
+
+    #[test]
+    fn npm_packages_and_workflows() {
+        let (dir, hugo) = site(&[(
+            "package.json",
+            r#"{"devDependencies": {"hugo-extended": "^0.161.1", "x": "1"}}"#,
+        )]);
+        let d = declared(dir.path(), &hugo).0.unwrap();
+        assert_eq!(
+            (d.version.short(), d.source.as_str()),
+            ("0.161".into(), "package.json (hugo-extended)")
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        let wf = dir.path().join(".github/workflows");
+        std::fs::create_dir_all(&wf).unwrap();
+        std::fs::write(wf.join("a.yml"), "      - uses: peaceiris/actions-hugo@v3\n        with:\n          hugo-version: '0.152.2'\n").unwrap();
+        std::fs::write(wf.join("b.yml"), "    env:\n      HUGO_VERSION: 0.150.1\n").unwrap();
+        std::fs::write(wf.join("c.yml"), "          hugo-version: 'latest'\n").unwrap();
+        let site_root = dir.path().join("docs");
+        std::fs::create_dir(&site_root).unwrap();
+        let hugo = HugoConfig::load(&site_root).unwrap();
+        let d = declared(&site_root, &hugo).0.unwrap();
+        assert_eq!(d.version.short(), "0.152");
+        assert_eq!(d.source, ".github/workflows/a.yml");
     }
 }

@@ -42,4 +42,5 @@ mod snapshots_formats;
 mod snapshots_rules;
 mod suppressions;
 mod systematic;
+mod unpublished;
 mod wheel;
