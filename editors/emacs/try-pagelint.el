@@ -41,8 +41,13 @@
   ;; 2. Compile
   (let* ((default-directory (file-name-directory file))
          (buf (pagelint-compile)))
+    ;; Wait for compilation-mode's closing line, not only for the process to end:
+    ;; its last output and the sentinel can come after the process is gone.
     (with-timeout (30 (try-pagelint--say "compile: timed out"))
-      (while (process-live-p (get-buffer-process buf))
+      (while (not (with-current-buffer buf
+                    (save-excursion
+                      (goto-char (point-min))
+                      (re-search-forward "^pagelint \\(finished\\|exited\\)" nil t))))
         (accept-process-output nil 0.05)))
     (with-current-buffer buf
       (try-pagelint--say "*pagelint* buffer:\n%s" (buffer-string))
