@@ -20,7 +20,7 @@ use std::process::exit;
 const USAGE: &str = "\
 usage: gen-site [-h] [--posts POSTS] --out OUT [--seed SEED]
                 [--defects DEFECTS] [--manifest MANIFEST] [--kinds KINDS]
-                [--force]
+                [--all-kinds] [--force]
 ";
 
 fn help() -> String {
@@ -36,11 +36,15 @@ options:
   --seed SEED
   --defects DEFECTS    fraction of posts with one defect
   --manifest MANIFEST  JSON-lines file of the expected findings
-  --kinds KINDS        comma-separated defect kinds to draw from (default:
-                       all); one of: {}
+  --kinds KINDS        comma-separated defect kinds to draw from (default: the
+                       {} original kinds); one of: {}
+  --all-kinds          draw from all {} kinds, the original ones and: {}
   --force              replace --out if it exists
 ",
-        gensite::DEFECTS.join(", ")
+        gensite::DEFECTS.len(),
+        gensite::ALL_DEFECTS.join(", "),
+        gensite::ALL_DEFECTS.len(),
+        gensite::NEW_DEFECTS.join(", ")
     )
 }
 
@@ -73,6 +77,10 @@ fn main() {
         }
         if arg == "--force" {
             force = true;
+            continue;
+        }
+        if arg == "--all-kinds" {
+            opts.all_kinds = true;
             continue;
         }
         let (flag, inline) = match arg.split_once('=') {
@@ -118,10 +126,13 @@ fn main() {
         usage_error(&format!("{out} exists (use --force to replace it)"));
     }
     if let Some(kinds) = kinds.filter(|k| !k.is_empty()) {
+        if opts.all_kinds {
+            usage_error("--kinds and --all-kinds exclude each other");
+        }
         let kinds: Vec<String> = kinds.split(',').map(str::to_string).collect();
         if let Some(k) = kinds
             .iter()
-            .find(|k| !gensite::DEFECTS.contains(&k.as_str()))
+            .find(|k| !gensite::ALL_DEFECTS.contains(&k.as_str()))
         {
             usage_error(&format!("unknown defect kind '{k}'"));
         }
@@ -138,8 +149,19 @@ fn main() {
             exit(1);
         }
     }
+    let what = if opts.all_kinds
+        || opts
+            .kinds
+            .iter()
+            .flatten()
+            .any(|k| gensite::NEW_DEFECTS.contains(&k.as_str()))
+    {
+        "manifest lines"
+    } else {
+        "with a defect"
+    };
     println!(
-        "wrote {} posts to {}, {} with a defect",
+        "wrote {} posts to {}, {} {what}",
         opts.posts,
         out,
         expected.len()

@@ -206,6 +206,7 @@ fn stdin_reports_under_the_given_path() {
             seed: 2,
             defects: 0.0,
             kinds: None,
+            all_kinds: false,
         },
     )
     .unwrap();

@@ -24,6 +24,7 @@ fn json_sarif_github_concise_and_junit_report_the_same_findings() {
             seed: 9,
             defects: 0.3,
             kinds: None,
+            all_kinds: false,
         },
     )
     .unwrap();
@@ -103,6 +104,7 @@ fn a_streamed_report_is_the_report_of_the_whole_run() {
             seed: 4,
             defects: 0.5,
             kinds: None,
+            all_kinds: false,
         },
     )
     .unwrap();
@@ -189,6 +191,7 @@ fn a_reader_that_stops_early_ends_the_report_quietly() {
             seed: 5,
             defects: 0.6,
             kinds: None,
+            all_kinds: false,
         },
     )
     .unwrap();

@@ -65,6 +65,7 @@ fn report_equals_the_manifest_of_every_defect_kind() {
             seed: 7,
             defects: 0.4,
             kinds: None,
+            all_kinds: false,
         },
     )
     .unwrap();
@@ -98,6 +99,7 @@ fn front_matter_defects_alone_are_found_at_their_lines() {
         seed: 3,
         defects: 0.3,
         kinds: Some(kinds.iter().map(|k| k.to_string()).collect()),
+        all_kinds: false,
     };
     let expected = generate(&site, &options).unwrap();
     let (code, found) = lint(&site);
@@ -116,6 +118,7 @@ fn a_clean_generated_site_passes() {
             seed: 11,
             defects: 0.0,
             kinds: None,
+            all_kinds: false,
         },
     )
     .unwrap();

@@ -185,6 +185,7 @@ fn a_killed_fix_leaves_each_file_old_or_new() {
             seed: SEED,
             defects: 1.0,
             kinds: Some(vec!["image-case".into()]),
+            all_kinds: false,
         },
     )
     .unwrap();

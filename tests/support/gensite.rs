@@ -21,6 +21,9 @@
 
 #![allow(dead_code)]
 
+#[path = "gensite_ext.rs"]
+pub mod ext;
+
 use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Write as _};
@@ -35,9 +38,13 @@ pub struct Options {
     pub seed: u64,
     /// Fraction of the posts that get exactly one defect (0.0 for a clean site).
     pub defects: f64,
-    /// Defect kinds to draw from (each one of [`DEFECTS`]); `None` or an empty list for all.
-    /// A kind listed twice is drawn twice as often.
+    /// Defect kinds to draw from (each one of [`DEFECTS`] or [`NEW_DEFECTS`]); `None` or an
+    /// empty list for all of [`DEFECTS`] (or of [`ALL_DEFECTS`] with `all_kinds`). A kind
+    /// listed twice is drawn twice as often. Naming a kind of [`NEW_DEFECTS`] makes the site
+    /// one with links and permalinks (see [`ext`]).
     pub kinds: Option<Vec<String>>,
+    /// Draw from [`ALL_DEFECTS`] (`--all-kinds`); excludes `kinds`.
+    pub all_kinds: bool,
 }
 
 impl Default for Options {
@@ -47,6 +54,7 @@ impl Default for Options {
             seed: 1,
             defects: 0.1,
             kinds: None,
+            all_kinds: false,
         }
     }
 }
@@ -63,8 +71,11 @@ pub struct Expected {
     /// The highest acceptable line, where the exact line depends on the parser.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_max: Option<usize>,
-    /// The defect kind injected (one of [`DEFECTS`]).
+    /// The defect kind injected (one of [`ALL_DEFECTS`]).
     pub kind: String,
+    /// Which form of the kind (new kinds only), for reading a failure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
 }
 
 /// The defect kinds. A seed picks among them by index: reordering them changes every site.
@@ -90,9 +101,70 @@ pub const DEFECTS: &[&str] = &[
     "shortcode-args",
 ];
 
+/// The kinds that need the whole site (links, collisions, taxonomy terms, Hugo's own
+/// keys): drawn only when `kinds` names one or with `all_kinds`; see [`ext`].
+pub const NEW_DEFECTS: &[&str] = &[
+    "link-missing",
+    "link-anchor",
+    "ref-anchor",
+    "url-collision",
+    "alias-collision",
+    "taxonomy-variant",
+    "hugo-field-type",
+    "date-nonstring",
+];
+
+/// [`DEFECTS`] then [`NEW_DEFECTS`].
+pub const ALL_DEFECTS: &[&str] = &[
+    "date-format",
+    "empty-field",
+    "url-format",
+    "unknown-value",
+    "required-field",
+    "field-type",
+    "frontmatter-syntax",
+    "frontmatter-unclosed",
+    "image-missing",
+    "image-case",
+    "image-html",
+    "image-figure",
+    "image-bundle",
+    "shortcode-unclosed-delim",
+    "shortcode-mixed-delim",
+    "shortcode-unknown",
+    "shortcode-unbalanced-open",
+    "shortcode-unbalanced-close",
+    "shortcode-args",
+    "link-missing",
+    "link-anchor",
+    "ref-anchor",
+    "url-collision",
+    "alias-collision",
+    "taxonomy-variant",
+    "hugo-field-type",
+    "date-nonstring",
+];
+
+/// Front matter defects: written in YAML, so a TOML post becomes a YAML one first.
+const FM_KINDS: &[&str] = &[
+    "date-format",
+    "url-format",
+    "unknown-value",
+    "field-type",
+    "frontmatter-syntax",
+    "frontmatter-unclosed",
+    "empty-field",
+    "required-field",
+];
+
 /// The rule a linter must report for a defect kind.
 pub fn rule_of(kind: &str) -> &str {
     match kind {
+        "link-missing" => "broken-link",
+        "link-anchor" | "ref-anchor" => "broken-anchor",
+        "url-collision" | "alias-collision" => "url-collision",
+        "hugo-field-type" => "hugo-field",
+        "date-nonstring" => "date-format",
         "frontmatter-unclosed" => "frontmatter-syntax",
         "image-missing" | "image-case" | "image-html" | "image-figure" | "image-bundle" => {
             "broken-image"
@@ -553,19 +625,7 @@ impl Post {
     /// Applies one defect; returns (line, line_max) relative to the final file.
     fn inject(&mut self, r: &mut Rng, kind: &str) -> (usize, Option<usize>) {
         // Front matter defects are written in YAML: a TOML post becomes a YAML one.
-        if self.toml
-            && matches!(
-                kind,
-                "date-format"
-                    | "url-format"
-                    | "unknown-value"
-                    | "field-type"
-                    | "frontmatter-syntax"
-                    | "frontmatter-unclosed"
-                    | "empty-field"
-                    | "required-field"
-            )
-        {
+        if self.toml && FM_KINDS.contains(&kind) {
             self.toml = false;
             self.add_front_matter(r);
         }
@@ -729,42 +789,10 @@ impl Writer {
     }
 }
 
-fn resolve_kinds(kinds: &Option<Vec<String>>) -> io::Result<Vec<&'static str>> {
-    match kinds {
-        Some(kinds) if !kinds.is_empty() => kinds
-            .iter()
-            .map(|k| {
-                DEFECTS.iter().copied().find(|d| d == k).ok_or_else(|| {
-                    io::Error::new(
-                        io::ErrorKind::InvalidInput,
-                        format!("unknown defect kind '{k}'"),
-                    )
-                })
-            })
-            .collect(),
-        _ => Ok(DEFECTS.to_vec()),
-    }
-}
-
-/// Writes the site under `out` (which must not exist, or is replaced) and returns the
-/// expected findings, in the order of the posts.
-///
-/// Fails with [`io::ErrorKind::InvalidInput`] on a kind not in [`DEFECTS`], before
-/// touching `out`.
-pub fn generate(out: &Path, opts: &Options) -> io::Result<Vec<Expected>> {
-    let kinds = resolve_kinds(&opts.kinds)?;
-    match fs::symlink_metadata(out) {
-        Ok(meta) if meta.is_dir() => fs::remove_dir_all(out)?,
-        Ok(_) => fs::remove_file(out)?,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
-    }
-    let mut w = Writer {
-        root: out.to_path_buf(),
-        dirs: HashSet::new(),
-    };
-    let mut rng = Rng::new(opts.seed);
-    w.write("hugo.toml", HUGO_TOML.as_bytes())?;
+/// The files of the site besides the posts: configs, layouts, shortcodes, the theme, the
+/// home, section and about pages.
+fn write_skeleton(w: &mut Writer, rng: &mut Rng, hugo_toml: &str) -> io::Result<()> {
+    w.write("hugo.toml", hugo_toml.as_bytes())?;
     w.write("pagelint.toml", pagelint_toml().as_bytes())?;
     w.write("layouts/_default/single.html", SINGLE_HTML.as_bytes())?;
     w.write("layouts/_default/list.html", LIST_HTML.as_bytes())?;
@@ -785,9 +813,57 @@ pub fn generate(out: &Path, opts: &Options) -> io::Result<Vec<Expected>> {
     )?;
     let about = format!(
         "---\ntitle: \"關於\"\ndate: 2024-01-01T00:00:00+08:00\n---\n\n{}\n",
-        paragraph(&mut rng)
+        paragraph(rng)
     );
     w.write("content/about.md", about.as_bytes())?;
+    Ok(())
+}
+
+fn resolve_kinds(opts: &Options) -> io::Result<Vec<&'static str>> {
+    match &opts.kinds {
+        Some(kinds) if !kinds.is_empty() && opts.all_kinds => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "kinds and all_kinds exclude each other",
+        )),
+        Some(kinds) if !kinds.is_empty() => kinds
+            .iter()
+            .map(|k| {
+                ALL_DEFECTS.iter().copied().find(|d| d == k).ok_or_else(|| {
+                    io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        format!("unknown defect kind '{k}'"),
+                    )
+                })
+            })
+            .collect(),
+        _ if opts.all_kinds => Ok(ALL_DEFECTS.to_vec()),
+        _ => Ok(DEFECTS.to_vec()),
+    }
+}
+
+/// Writes the site under `out` (which must not exist, or is replaced) and returns the
+/// expected findings, in the order of the posts.
+///
+/// Fails with [`io::ErrorKind::InvalidInput`] on a kind not in [`ALL_DEFECTS`], before
+/// touching `out`. Without a kind of [`NEW_DEFECTS`] the site is byte for byte what it was
+/// before they existed.
+pub fn generate(out: &Path, opts: &Options) -> io::Result<Vec<Expected>> {
+    let kinds = resolve_kinds(opts)?;
+    match fs::symlink_metadata(out) {
+        Ok(meta) if meta.is_dir() => fs::remove_dir_all(out)?,
+        Ok(_) => fs::remove_file(out)?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    let mut w = Writer {
+        root: out.to_path_buf(),
+        dirs: HashSet::new(),
+    };
+    let mut rng = Rng::new(opts.seed);
+    if kinds.iter().any(|k| NEW_DEFECTS.contains(k)) {
+        return ext::generate(&mut w, opts, &kinds, &mut rng);
+    }
+    write_skeleton(&mut w, &mut rng, HUGO_TOML)?;
 
     let mut expected = Vec::new();
     for i in 0..opts.posts {
@@ -810,6 +886,7 @@ pub fn generate(out: &Path, opts: &Options) -> io::Result<Vec<Expected>> {
                 line,
                 line_max,
                 kind: kind.to_string(),
+                variant: None,
             });
         }
         let rel = post.rel_path();
