@@ -1,9 +1,9 @@
 //! A content file parsed once: its text, its front matter tree and, on first
-//! use, the shortcodes and images of its body. Every rule reads this.
+//! use, the shortcodes, images, links and ids of its body. Every rule reads this.
 
 use std::sync::OnceLock;
 
-use crate::body::{self, Image, Shortcodes};
+use crate::body::{self, Anchors, IdSettings, Image, Link, Shortcodes};
 use crate::frontmatter::{self, FrontMatter, Node, Split};
 use crate::source::LineIndex;
 use crate::version::HugoVersion;
@@ -27,6 +27,8 @@ pub struct Document {
     lines: OnceLock<LineIndex>,
     shortcodes: OnceLock<Shortcodes>,
     images: OnceLock<Vec<Image>>,
+    links: OnceLock<Vec<Link>>,
+    anchors: OnceLock<Anchors>,
 }
 
 /// Why a file's bytes are not text Hugo can read (the `file-encoding` rule).
@@ -71,6 +73,8 @@ impl Document {
             lines: OnceLock::new(),
             shortcodes: OnceLock::new(),
             images: OnceLock::new(),
+            links: OnceLock::new(),
+            anchors: OnceLock::new(),
         }
     }
 
@@ -116,6 +120,32 @@ impl Document {
     pub fn images(&self) -> &[Image] {
         self.images
             .get_or_init(|| body::images(&self.text, self.split.body.clone(), self.shortcodes()))
+    }
+
+    /// The links of the body, sorted by position (see [`body::links`]). `raw_html`: the
+    /// site renders raw HTML, so its `<a href>` are links; the first call decides.
+    pub fn links(&self, raw_html: bool) -> &[Link] {
+        self.links.get_or_init(|| {
+            body::links(
+                &self.text,
+                self.split.body.clone(),
+                self.shortcodes(),
+                raw_html,
+            )
+        })
+    }
+
+    /// The ids of the body's elements as Goldmark makes them with the site's `settings`
+    /// (see [`body::anchors`]); the first call decides the settings.
+    pub fn anchors(&self, settings: &IdSettings) -> &Anchors {
+        self.anchors.get_or_init(|| {
+            body::anchors(
+                &self.text,
+                self.split.body.clone(),
+                self.shortcodes(),
+                settings,
+            )
+        })
     }
 
     /// Whether the file is a section or home page (`_index.md`).

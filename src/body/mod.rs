@@ -1,12 +1,18 @@
 //! The page body: its shortcodes (lexed as Hugo lexes them, code blocks
-//! included) and its images (as Goldmark would render them, code excluded).
+//! included), its images and links (as Goldmark would render them, code
+//! excluded) and the ids of its headings (as Goldmark makes them).
 
+pub mod headings;
 mod images;
+pub mod links;
+mod masked;
 pub mod shortcode_lexer;
 pub mod shortcode_tree;
 
 use crate::version::HugoVersion;
+pub use headings::{anchors, Anchors, IdSettings, IdType};
 pub use images::{images, Image, ImageSource};
+pub use links::{links, Link, LinkSource};
 pub use shortcode_lexer::{Delim, LexError, Lexed as Shortcodes, Param, Params, Tag};
 
 /// Lexes the shortcodes of `body`, whose first byte is at `base` in the file,

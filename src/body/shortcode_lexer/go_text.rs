@@ -45,7 +45,7 @@ pub(super) fn go_sharp_u(c: char) -> String {
 /// Hugo's `isAlphaNumeric` (`parser/pageparser/pagelexer.go`): `_`, Go's `unicode.IsLetter`
 /// or `unicode.IsDigit` (not Rust's `char::is_alphanumeric`, which takes in more), with
 /// `letters` the letter-and-digit table of the Unicode version of the release's Go.
-pub(super) fn is_alnum(c: char, letters: &[u32]) -> bool {
+pub(crate) fn is_alnum(c: char, letters: &[u32]) -> bool {
     if c.is_ascii() {
         c == '_' || c.is_ascii_alphanumeric()
     } else {

@@ -10,7 +10,7 @@
 //! next `{{<` / `{{%` after that tag's start, so every broken tag of a page is reported. Long
 //! scans are memoised so that restarting inside an earlier broken tag costs no rescans.
 
-mod go_text;
+pub(crate) mod go_text;
 mod memo;
 mod unicode_tables;
 
@@ -175,15 +175,21 @@ pub fn lex_detailed(text: &str, base: usize) -> Lexed {
     lex_for(text, base, HugoVersion::LATEST)
 }
 
+/// Go's letter-and-digit table at the Unicode version of `version`'s Go (sorted inclusive
+/// `[start, end]` pairs), for [`go_text::is_alnum`].
+pub(crate) fn letters(version: HugoVersion) -> &'static [u32] {
+    match version.unicode() {
+        UnicodeVersion::V13 => LETTER_DIGIT_13,
+        UnicodeVersion::V15 => LETTER_DIGIT_15,
+        UnicodeVersion::V17 => LETTER_DIGIT_17,
+    }
+}
+
 /// [`lex_detailed`] as `version` of Hugo lexes: the Unicode tables of its Go decide what a
 /// letter is, and from Hugo 0.143 a `/` makes what follows a closing tag's name (so
 /// `{{< wrap / extra >}}` closes `extra`, c939c33fd).
 pub fn lex_for(text: &str, base: usize, version: HugoVersion) -> Lexed {
-    let letters = match version.unicode() {
-        UnicodeVersion::V13 => LETTER_DIGIT_13,
-        UnicodeVersion::V15 => LETTER_DIGIT_15,
-        UnicodeVersion::V17 => LETTER_DIGIT_17,
-    };
+    let letters = letters(version);
     let mut lx = Lexer {
         s: text,
         b: text.as_bytes(),
