@@ -377,6 +377,17 @@ impl Targets {
         }
     }
 
+    /// Whether the run checks every content file: no arguments, or folders that hold
+    /// every content folder.
+    fn whole_site(&self, site: &Site) -> bool {
+        self.stdin_path.is_none()
+            && (self.paths.is_empty()
+                || site
+                    .content_dirs()
+                    .iter()
+                    .all(|c| self.paths.iter().any(|p| p.is_dir() && c.starts_with(p))))
+    }
+
     /// An editor or pre-commit names a few files: their images are looked
     /// up one by one instead of listing folders.
     fn few_files(&self) -> bool {
@@ -555,9 +566,8 @@ fn check(args: CheckArgs) -> Result<i32, String> {
             .num_threads(threads)
             .build_global();
     }
-    // pagelint.toml's globs can be checked only against every content file.
-    let whole_site =
-        !from_stdin && (targets.paths.is_empty() || targets.paths.iter().all(|p| *p == site.root));
+    // pagelint.toml's globs and the site-wide rules' index need every content file.
+    let whole_site = targets.whole_site(&site);
     let inputs = inputs(&args, &site, targets)?;
     let reporter = make_reporter(&args);
     let mode = if args.unsafe_fixes {

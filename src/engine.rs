@@ -4,9 +4,10 @@
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{mpsc, Mutex};
+use std::sync::{mpsc, Arc, Mutex};
 
 use crate::diagnostic::Diagnostic;
+use crate::index::{self, cache, facts::text_hash, lazy::LazyPages, PageFacts, Pages, SiteIndex};
 use crate::input::{read_content_file, relative_display, Input};
 use crate::lint::Linter;
 use crate::outcome::{locate, FileError, FileResult, Outcome, Streamed, Totals};
@@ -30,10 +31,30 @@ pub struct Engine<'a> {
     pub report: Option<&'a dyn Report>,
     /// Keep each file's text in its result (fixes need it).
     pub keep_text: bool,
-    /// The inputs are every content file of the site: check `pagelint.toml`
-    /// against them too (a glob that matches none is a finding).
+    /// The inputs are every content file of the site: `pagelint.toml` is checked against
+    /// them too (a glob that matches none is a finding), and the pages found in the pass are
+    /// all the pages there are; otherwise the site-wide rules look the others up one by one.
     pub whole_site: bool,
 }
+
+/// A linted file on its way to the report.
+struct Done {
+    /// Its findings, when it has some.
+    result: Option<FileResult>,
+    /// Its facts, when a site-wide rule runs.
+    facts: Option<Arc<PageFacts>>,
+    /// How it is shown, where it is, and whether it came on standard input.
+    shown: String,
+    path: PathBuf,
+    from_stdin: bool,
+    /// Standard input's text, kept when site-wide findings may need it.
+    stdin_text: Option<String>,
+}
+
+/// The facts of every page linted by earlier runs of the engine (fixes lint the fixed files
+/// again, and their site-wide checks need the other pages too).
+#[derive(Default)]
+struct KnownFacts(Mutex<BTreeMap<String, Arc<PageFacts>>>);
 
 impl Engine<'_> {
     /// How `path` is shown in reports.
@@ -105,12 +126,16 @@ impl Engine<'_> {
         };
         // Findings about pagelint.toml need only the paths: known before the pass.
         let config = self.lint_config(&items);
-        let mut take = |r: Result<Option<FileResult>, FileError>| match r {
-            Ok(Some(result)) => {
-                streamed.totals.add(&result);
-                emit(result);
+        let site_wide = self.linter().wants.any();
+        let mut held: Vec<Done> = Vec::new();
+        let mut take = |r: Result<Done, FileError>| match r {
+            Ok(done) if site_wide => held.push(done),
+            Ok(done) => {
+                if let Some(result) = done.result {
+                    streamed.totals.add(&result);
+                    emit(result);
+                }
             }
-            Ok(None) => {}
             Err(e) if e.skipped => {
                 streamed.totals.files_checked -= 1;
                 streamed.skipped.push(e);
@@ -124,6 +149,12 @@ impl Engine<'_> {
             }
         } else {
             self.lint_in_parallel(items, &mut take);
+        }
+        if site_wide {
+            for result in self.after_the_pass(held) {
+                streamed.totals.add(&result);
+                emit(result);
+            }
         }
         // After the pass: site findings may say what the pass could not check.
         for s in self.lint_site().into_iter().chain(config) {
@@ -157,6 +188,73 @@ impl Engine<'_> {
             .collect()
     }
 
+    /// The site-wide rules, once every file is linted: their findings join each file's own,
+    /// in path order. Only the files that get such findings are read again, to place and
+    /// show them (a file that changed since keeps its own findings only).
+    fn after_the_pass(&self, held: Vec<Done>) -> Vec<FileResult> {
+        let env = index::env(self.site);
+        let known = self.site.memo(KnownFacts::default);
+        let all: Vec<Arc<PageFacts>> = {
+            let mut known = known.0.lock().unwrap_or_else(|e| e.into_inner());
+            for f in held.iter().filter_map(|d| d.facts.clone()) {
+                known.insert(f.rel_path.clone(), f);
+            }
+            known.values().cloned().collect()
+        };
+        let pages: Box<dyn Pages> = if self.whole_site && !self.site.few_files {
+            cache::write(&self.site.root, &all);
+            Box::new(SiteIndex::new(self.site, &env, all))
+        } else {
+            let own = held.iter().filter_map(|d| d.facts.clone()).collect();
+            Box::new(LazyPages::new(self.site, env.clone(), own))
+        };
+        let linter = self.linter();
+        held.into_iter()
+            .filter_map(|done| {
+                let extra = match &done.facts {
+                    Some(f) => linter.lint_pages(f, pages.as_ref()),
+                    None => Vec::new(),
+                };
+                self.with_extra(done, extra)
+            })
+            .collect()
+    }
+
+    /// A file's result with the findings of the site-wide rules added.
+    fn with_extra(&self, done: Done, extra: Vec<Diagnostic>) -> Option<FileResult> {
+        if extra.is_empty() {
+            return done.result;
+        }
+        let text = match (
+            &done.stdin_text,
+            done.result.as_ref().and_then(|r| r.text.clone()),
+        ) {
+            (Some(t), _) => Some(t.clone()),
+            (None, Some(t)) => Some(t),
+            (None, None) => std::fs::read(&done.path)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok()),
+        };
+        let hash = done.facts.as_ref().map(|f| f.text_hash);
+        let Some(text) = text.filter(|t| Some(text_hash(t)) == hash) else {
+            return done.result;
+        };
+        let mut diagnostics = done.result.map(|r| r.diagnostics).unwrap_or_default();
+        diagnostics.extend(extra);
+        diagnostics.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        });
+        let lines = LineIndex::new(&text);
+        Some(self.result(
+            done.shown,
+            done.path,
+            done.from_stdin,
+            text,
+            &lines,
+            diagnostics,
+        ))
+    }
+
     /// Workers take files in order from one queue, a few at a time, so the
     /// results that wait for an earlier, slower batch stay few (about one
     /// batch per worker); this thread puts the batches back in order. One
@@ -165,7 +263,7 @@ impl Engine<'_> {
     fn lint_in_parallel(
         &self,
         items: Vec<(String, Input)>,
-        take: &mut dyn FnMut(Result<Option<FileResult>, FileError>),
+        take: &mut dyn FnMut(Result<Done, FileError>),
     ) {
         let queue = Mutex::new((0usize, items.into_iter()));
         let next_batch = || {
@@ -255,7 +353,7 @@ impl Engine<'_> {
         ))
     }
 
-    fn lint_input(&self, shown: String, input: Input) -> Result<Option<FileResult>, FileError> {
+    fn lint_input(&self, shown: String, input: Input) -> Result<Done, FileError> {
         let (path, bytes, from_stdin) = match input {
             Input::File(path) => match read_content_file(&path, &self.site.root) {
                 Ok(bytes) => (path, bytes, false),
@@ -270,18 +368,29 @@ impl Engine<'_> {
             Input::Stdin { bytes, path } => (path, bytes, true),
         };
         let linted = self.linter().lint(&path, bytes);
-        if linted.diagnostics.is_empty() {
-            return Ok(None);
-        }
-        let (text, lines) = linted.document.into_text_and_lines();
-        Ok(Some(self.result(
+        let facts = linted.facts.map(Arc::new);
+        let stdin_text = (from_stdin && facts.is_some()).then(|| linted.document.text.clone());
+        let result = if linted.diagnostics.is_empty() {
+            None
+        } else {
+            let (text, lines) = linted.document.into_text_and_lines();
+            Some(self.result(
+                shown.clone(),
+                path.clone(),
+                from_stdin,
+                text,
+                &lines,
+                linted.diagnostics,
+            ))
+        };
+        Ok(Done {
+            result,
+            facts,
             shown,
             path,
             from_stdin,
-            text,
-            &lines,
-            linted.diagnostics,
-        )))
+            stdin_text,
+        })
     }
 
     /// A file's findings as the reports take them: positions computed from

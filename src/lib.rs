@@ -17,6 +17,7 @@ pub mod document;
 pub mod engine;
 pub mod fix;
 pub mod frontmatter;
+pub mod index;
 pub mod init;
 pub mod input;
 pub mod lint;

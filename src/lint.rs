@@ -6,11 +6,13 @@
 //! indexes read on first use (folder listings, templates).
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::index::{self, lazy::LazyPages, PageFacts, Pages, Wants};
 use crate::outcome::{locate, Located};
-use crate::rules::Context;
+use crate::rules::{Context, PagesContext};
 use crate::select::Selection;
 use crate::site::Site;
 
@@ -21,6 +23,8 @@ pub struct Linter<'a> {
     pub site: &'a Site,
     /// The rules asked for on the command line.
     pub selection: &'a Selection,
+    /// What the site-wide rules of the run need of every page.
+    pub wants: Wants,
 }
 
 /// One linted document and its findings.
@@ -30,6 +34,9 @@ pub struct Linted {
     pub document: Document,
     /// Findings sorted by span, with byte spans into `document.text`.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the site-wide rules need of this page, when one runs: their findings come
+    /// from [`Linter::lint_pages`] once every page's facts are known.
+    pub facts: Option<PageFacts>,
 }
 
 impl Linted {
@@ -46,7 +53,11 @@ impl Linted {
 impl<'a> Linter<'a> {
     /// A linter of `site` running the rules of `selection`.
     pub fn new(site: &'a Site, selection: &'a Selection) -> Self {
-        Linter { site, selection }
+        Linter {
+            site,
+            selection,
+            wants: selection.run_wants(site),
+        }
     }
 
     /// Parses `bytes` as the content file at `path` (absolute, or relative to
@@ -56,10 +67,46 @@ impl<'a> Linter<'a> {
         let rel = self.rel_path(path);
         let document = Document::parse(rel, bytes, self.site.version);
         let diagnostics = self.lint_document(&document);
+        let facts = self
+            .wants
+            .any()
+            .then(|| index::gather(&document, self.site, &index::env(self.site), self.wants));
         Linted {
             document,
             diagnostics,
+            facts,
         }
+    }
+
+    /// Lints one document on its own (an editor's buffer): [`Linter::lint`], then the
+    /// site-wide rules' findings on it, its links' targets looked up page by page (by their
+    /// paths first; see [`index::lazy`]) rather than by reading the site.
+    pub fn lint_alone(&self, path: &Path, bytes: Vec<u8>) -> Linted {
+        let mut linted = self.lint(path, bytes);
+        if let Some(facts) = linted.facts.clone() {
+            let facts = Arc::new(facts);
+            let pages = LazyPages::new(self.site, index::env(self.site), vec![facts.clone()]);
+            linted.diagnostics.extend(self.lint_pages(&facts, &pages));
+            linted.diagnostics.sort_by(|a, b| {
+                (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+            });
+        }
+        linted
+    }
+
+    /// The site-wide rules' findings on one page, from its facts and every page's
+    /// (`pages`), at their configured severity, without the suppressed ones, sorted by span.
+    pub fn lint_pages(&self, facts: &PageFacts, pages: &dyn Pages) -> Vec<Diagnostic> {
+        let env = index::env(self.site);
+        let cx = PagesContext {
+            site: self.site,
+            env: &env,
+            pages,
+            page: facts,
+        };
+        self.selection
+            .active(self.site, &facts.rel_path)
+            .run_pages(&cx)
     }
 
     /// The site-relative path with `/` separators that schemas and overrides

@@ -4,7 +4,8 @@
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Diagnostic, Level, Sink, MAX_PER_RULE};
-use crate::rules::{self, unused_suppression, Context, Rule, RuleMeta};
+use crate::index::{PageFacts, Wants};
+use crate::rules::{self, unused_suppression, Context, PagesContext, Rule, RuleMeta};
 use crate::site::Site;
 use crate::suppress;
 
@@ -67,6 +68,31 @@ impl Selection {
             .collect();
         ActiveRules { rules }
     }
+}
+
+impl Selection {
+    /// What the site-wide rules of the run need of every page: those on for any file (a
+    /// page is a link's target even where the rules are off).
+    pub fn run_wants(&self, site: &Site) -> Wants {
+        let mut wants = self.active(site, "").wants();
+        for o in &site.config.overrides {
+            for (name, level) in &o.rules {
+                if *level != Level::Off && !self.ignore.contains(name) {
+                    if let Some(r) = rules::ALL.iter().find(|r| r.meta().name == *name) {
+                        wants = wants.union(r.wants());
+                    }
+                }
+            }
+        }
+        wants
+    }
+}
+
+/// Whether `name` is a site-wide rule, whose findings come after the pass.
+fn site_wide(name: &str) -> bool {
+    rules::ALL
+        .iter()
+        .any(|r| r.meta().name == name && r.wants().any())
 }
 
 /// Moves a rule's findings into `out` at the configured severity, with a
@@ -158,7 +184,76 @@ impl ActiveRules {
             for (rule, used) in s.rules.iter().zip(used) {
                 if rules::by_name(rule).is_none() {
                     out.push(unused_suppression::unknown(s, rule));
-                } else if !used && self.level_of(rule).is_some() {
+                } else if !used && self.level_of(rule).is_some() && !site_wide(rule) {
+                    // A site-wide rule's findings come after the pass: so does this check.
+                    out.push(unused_suppression::unused(s, rule));
+                }
+            }
+        }
+        if let Some(Level::On(severity)) = level {
+            for d in &mut out[start..] {
+                d.severity = severity;
+            }
+        }
+    }
+
+    /// What the active site-wide rules need gathered.
+    pub fn wants(&self) -> Wants {
+        self.rules
+            .iter()
+            .fold(Wants::default(), |w, (r, _)| w.union(r.wants()))
+    }
+
+    /// Runs every active site-wide rule on one page after the pass: its findings at their
+    /// configured severity, without those its suppression comments silence (and with the
+    /// suppressions of site-wide rules that silence nothing), sorted by span.
+    pub fn run_pages(&self, cx: &PagesContext<'_>) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (rule, level) in &self.rules {
+            if !rule.wants().any() {
+                continue;
+            }
+            let mut sink = Sink::default();
+            rule.check_pages(cx, &mut sink);
+            collect(rule.meta(), *level, sink, &mut out);
+        }
+        self.suppress_pages(cx.page, &mut out);
+        out.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        });
+        out
+    }
+
+    fn suppress_pages(&self, page: &PageFacts, out: &mut Vec<Diagnostic>) {
+        if page.suppressions.is_empty() {
+            return;
+        }
+        let mut used: Vec<Vec<bool>> = page
+            .suppressions
+            .iter()
+            .map(|(s, _)| vec![false; s.rules.len()])
+            .collect();
+        out.retain(|d| {
+            let mut silenced = false;
+            for ((s, bytes), used) in page.suppressions.iter().zip(used.iter_mut()) {
+                if bytes.contains(&d.span.start)
+                    || (bytes.is_empty() && bytes.start == d.span.start)
+                {
+                    if let Some(i) = s.rules.iter().position(|r| r == d.rule) {
+                        used[i] = true;
+                        silenced = true;
+                    }
+                }
+            }
+            !silenced
+        });
+        let Some(level) = self.level_of(unused_suppression::META.name) else {
+            return;
+        };
+        let start = out.len();
+        for ((s, _), used) in page.suppressions.iter().zip(&used) {
+            for (rule, used) in s.rules.iter().zip(used) {
+                if !used && site_wide(rule) && self.level_of(rule).is_some() {
                     out.push(unused_suppression::unused(s, rule));
                 }
             }

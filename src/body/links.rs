@@ -26,7 +26,12 @@ pub enum LinkSource {
     Html,
     /// A `ref` (`relative: false`) or `relref` shortcode: `dest` is its `path` argument,
     /// `#fragment` included; `in_link` when it is a Markdown or HTML link's destination.
-    Ref { relative: bool, in_link: bool },
+    Ref {
+        /// A `relref` (else a `ref`).
+        relative: bool,
+        /// The destination of a Markdown or HTML link (else a shortcode in the text).
+        in_link: bool,
+    },
 }
 
 /// One link of the body.

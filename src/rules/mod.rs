@@ -8,6 +8,7 @@ use crate::diagnostic::Sink;
 use crate::document::Document;
 use crate::frontmatter::hugo_meta::{PageMeta, PageSource};
 use crate::frontmatter::Format;
+use crate::index::{Env, PageFacts, Pages, Wants};
 use crate::site::shortcodes::Known;
 use crate::site::Site;
 use crate::version::Behaviour;
@@ -122,6 +123,18 @@ fn base_name(rel_path: &str) -> &str {
     }
 }
 
+/// What a site-wide rule reads after the pass, for one page.
+pub struct PagesContext<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// The link rules' settings of the run.
+    pub env: &'a Env,
+    /// Every page, or a way to find them.
+    pub pages: &'a dyn Pages,
+    /// The page being checked: its facts, gathered during the pass.
+    pub page: &'a PageFacts,
+}
+
 /// A lint rule: a unit struct listed in [`ALL`], shared by every worker.
 pub trait Rule: Sync {
     /// The rule's name, default severity, summary and documentation page.
@@ -143,6 +156,17 @@ pub trait Rule: Sync {
 
     /// Findings on templates, known only once every file was checked (what the run saw).
     fn check_after_run(&self, _site: &Site, _out: &mut Vec<TemplateFinding>) {}
+
+    /// What a site-wide rule needs gathered of every page during the pass; nothing for a
+    /// rule that reads only the page it checks.
+    fn wants(&self) -> Wants {
+        Wants::default()
+    }
+
+    /// A site-wide rule's findings on one page, once every page's facts are known (after
+    /// the pass, or with the pages looked up one by one when only a few files are checked).
+    /// Spans are into the page's text, as `check`'s are.
+    fn check_pages(&self, _cx: &PagesContext<'_>, _out: &mut Sink) {}
 }
 
 /// A finding on a file that is not content (a template), with the file's text.
@@ -157,7 +181,9 @@ pub struct TemplateFinding {
 }
 
 // Declared here, not inside a macro, so that rustfmt and tools see every rule file.
+pub mod broken_anchor;
 pub mod broken_image;
+pub mod broken_link;
 pub mod broken_ref;
 pub mod date_format;
 pub mod duplicate_key;
@@ -175,12 +201,14 @@ mod shortcode_builtins;
 pub mod shortcode_syntax;
 pub mod shortcode_unbalanced;
 pub mod shortcode_unknown;
+pub mod taxonomy_variant;
 pub mod theme_missing;
 pub mod unknown_field;
 pub mod unknown_value;
 pub mod unmatched_glob;
 pub mod unpublished_page;
 pub mod unused_suppression;
+pub mod url_collision;
 pub mod url_format;
 
 /// Every rule, in the order `pagelint rules` lists them.
@@ -206,6 +234,10 @@ pub static ALL: &[&dyn Rule] = &[
     &shortcode_args::ShortcodeArgs,
     &broken_ref::BrokenRef,
     &unpublished_page::UnpublishedPage,
+    &broken_link::BrokenLink,
+    &broken_anchor::BrokenAnchor,
+    &url_collision::UrlCollision,
+    &taxonomy_variant::TaxonomyVariant,
     &theme_missing::ThemeMissing,
     &unmatched_glob::UnmatchedGlob,
     &unused_suppression::UnusedSuppression,

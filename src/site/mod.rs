@@ -30,8 +30,9 @@ pub mod template_scan;
 pub mod themes;
 pub mod url_config;
 
+use std::any::Any;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::{DateTime, FixedOffset};
 
@@ -101,6 +102,17 @@ pub struct Site {
     pub roots: Vec<content_files::ContentRoot>,
     /// Front matter of other pages read for their URLs.
     facts: resources::FactsCache,
+    memos: Memos,
+}
+
+/// The values of [`Site::memo`].
+#[derive(Default)]
+struct Memos(Mutex<Vec<Arc<dyn Any + Send + Sync>>>);
+
+impl std::fmt::Debug for Memos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memos")
+    }
 }
 
 /// The real time now, as a UTC date-time.
@@ -244,6 +256,7 @@ impl Site {
             site_params: OnceLock::new(),
             hooks: OnceLock::new(),
             facts: resources::FactsCache::default(),
+            memos: Memos::default(),
         }
     }
 
@@ -258,6 +271,19 @@ impl Site {
             real_now(),
             Vec::new(),
         )
+    }
+
+    /// A value that a module above `site/` computes once per run from the site (the link
+    /// rules' settings, say), made by `init` on first use and shared after that: one per
+    /// type. It lets those modules cache what they derive without `site/` importing them.
+    pub fn memo<T: Any + Send + Sync>(&self, init: impl FnOnce() -> T) -> Arc<T> {
+        let mut memos = self.memos.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = memos.iter().find_map(|m| m.clone().downcast::<T>().ok()) {
+            return found;
+        }
+        let made = Arc::new(init());
+        memos.push(made.clone());
+        made
     }
 
     /// The page resource model, reading folders through the shared listings.

@@ -144,7 +144,7 @@ fn a_streamed_report_is_the_report_of_the_whole_run() {
             cwd: root.clone(),
             report: Some(reporter.as_ref()),
             keep_text: false,
-            whole_site: false,
+            whole_site: true,
         };
         let mut whole = Vec::new();
         let outcome = engine.run(inputs());
