@@ -364,9 +364,12 @@ fn link_fact(link: &Link, site: &Site, env: &Env, facts: &PageFacts) -> Option<L
         None if relative => return None,
         None => String::new(),
     };
-    let Some(url) = join(&base, &decoded) else {
+    let Some(mut url) = join(&base, &decoded) else {
         return Some(fact(Target::ClimbsOut));
     };
+    if decoded.ends_with('/') && !url.is_empty() {
+        url.push('/');
+    }
     let published = site.published();
     if published.contains(&url) || published.contains(url.trim_end_matches('/')) {
         return None;

@@ -34,6 +34,7 @@ pub struct LazyPages<'a> {
     own: Vec<Arc<PageFacts>>,
     read: Mutex<FxHashMap<String, Option<Arc<PageFacts>>>>,
     full: OnceLock<SiteIndex<'a>>,
+    hint: OnceLock<String>,
 }
 
 impl<'a> LazyPages<'a> {
@@ -45,6 +46,7 @@ impl<'a> LazyPages<'a> {
             own,
             read: Mutex::default(),
             full: OnceLock::new(),
+            hint: OnceLock::new(),
         }
     }
 
@@ -130,7 +132,8 @@ impl Pages for LazyPages<'_> {
         let forms = url_forms(url);
         for form in &forms {
             let mut candidates: Vec<String> = self.by_path(form);
-            candidates.extend(cache::lookup(&self.site.root, form));
+            let hint = self.hint.get_or_init(|| cache::load(&self.site.root));
+            candidates.extend(cache::find(hint, form).into_iter().map(str::to_string));
             for rel in candidates {
                 if let Some(p) = self.page(&rel).filter(|p| Self::publishes(p, form)) {
                     let alias = p.url.as_ref().is_none_or(|u| u.path != *form);

@@ -31,7 +31,10 @@ fn missing(
     )
     .label("no such id");
     match near {
-        Some(n) => d.help(format!("did you mean `#{n}`? (ids are case-sensitive)")),
+        Some(n) if n.eq_ignore_ascii_case(fragment) => {
+            d.help(format!("did you mean `#{n}`? ids are case-sensitive"))
+        }
+        Some(n) => d.help(format!("did you mean `#{n}`?")),
         None => d.help(
             "heading ids are the heading's text in lower case, spaces as `-`, punctuation \
              dropped, and `-1`, `-2` for repeats; or give the heading {#an-id}",

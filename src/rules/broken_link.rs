@@ -27,7 +27,10 @@ fn missing(link: &LinkFact, url: &str, suggestion: Option<String>) -> Diagnostic
     )
     .label("no such page or file");
     match suggestion {
-        Some(s) => d.help(format!("did you mean /{s}? (page URLs are case-sensitive)")),
+        Some(s) if s.eq_ignore_ascii_case(url) || s.eq_ignore_ascii_case(&format!("{url}/")) => {
+            d.help(format!("did you mean /{s}? URLs are case-sensitive"))
+        }
+        Some(s) => d.help(format!("did you mean /{s}?")),
         None => d.help(
             "link to a page's published URL (its permalink), a file under static/, or use \
              {{< relref \"path/to/page.md\" >}}",

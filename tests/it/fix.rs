@@ -39,6 +39,7 @@ fn fix_changes_exactly_the_case_only_image_paths_and_is_idempotent() {
             seed: 5,
             defects: 0.5,
             kinds,
+            all_kinds: false,
         },
     )
     .unwrap();
