@@ -27,8 +27,7 @@ pub struct Document {
     lines: OnceLock<LineIndex>,
     shortcodes: OnceLock<Shortcodes>,
     images: OnceLock<Vec<Image>>,
-    links: OnceLock<Vec<Link>>,
-    anchors: OnceLock<Anchors>,
+    scanned: OnceLock<(Vec<Link>, Anchors)>,
 }
 
 /// Why a file's bytes are not text Hugo can read (the `file-encoding` rule).
@@ -73,8 +72,7 @@ impl Document {
             lines: OnceLock::new(),
             shortcodes: OnceLock::new(),
             images: OnceLock::new(),
-            links: OnceLock::new(),
-            anchors: OnceLock::new(),
+            scanned: OnceLock::new(),
         }
     }
 
@@ -122,24 +120,22 @@ impl Document {
             .get_or_init(|| body::images(&self.text, self.split.body.clone(), self.shortcodes()))
     }
 
-    /// The links of the body, sorted by position (see [`body::links`]). `raw_html`: the
-    /// site renders raw HTML, so its `<a href>` are links; the first call decides.
-    pub fn links(&self, raw_html: bool) -> &[Link] {
-        self.links.get_or_init(|| {
-            body::links(
-                &self.text,
-                self.split.body.clone(),
-                self.shortcodes(),
-                raw_html,
-            )
-        })
+    /// The links of the body, sorted by position (see [`body::links`]), as the site's
+    /// `settings` render it (`raw_html`: raw `<a href>` are links). The first call of this or
+    /// [`Document::anchors`] decides the settings: both come from one parse.
+    pub fn links(&self, settings: &IdSettings) -> &[Link] {
+        &self.scanned(settings).0
     }
 
     /// The ids of the body's elements as Goldmark makes them with the site's `settings`
-    /// (see [`body::anchors`]); the first call decides the settings.
+    /// (see [`body::anchors`]); the first call of this or [`Document::links`] decides them.
     pub fn anchors(&self, settings: &IdSettings) -> &Anchors {
-        self.anchors.get_or_init(|| {
-            body::anchors(
+        &self.scanned(settings).1
+    }
+
+    fn scanned(&self, settings: &IdSettings) -> &(Vec<Link>, Anchors) {
+        self.scanned.get_or_init(|| {
+            body::scan(
                 &self.text,
                 self.split.body.clone(),
                 self.shortcodes(),

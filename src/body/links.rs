@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag as MdTag};
+use pulldown_cmark::{Event, LinkType, Tag as MdTag};
 use regex::Regex;
 
 use super::masked::Masked;
@@ -55,148 +55,151 @@ static A_HREF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The links of the body `text[body]`. `raw_html`: raw HTML is rendered
-/// (`markup.goldmark.renderer.unsafe`), so its `<a href>` are links.
-pub fn links(text: &str, body: Span, shortcodes: &Shortcodes, raw_html: bool) -> Vec<Link> {
-    let maybe = text[body.clone()].contains(['[', '<']) || !shortcodes.tags.is_empty();
-    if !maybe {
-        return Vec::new();
-    }
-    let masked = Masked::new(text, body, shortcodes);
-    let mut out = Vec::new();
-    let mut ref_dests = Vec::new();
-    markdown_links(&masked, shortcodes, raw_html, &mut out, &mut ref_dests);
-    for (i, tag) in shortcodes.tags.iter().enumerate() {
-        if out.len() >= MAX_LINKS {
-            break;
-        }
-        if tag.closing || !(tag.name == "ref" || tag.name == "relref") {
-            continue;
-        }
-        let Some(p) = tag.param("path", Some(0)) else {
-            continue;
-        };
-        let span = if p.quoted && p.span.len() >= 2 {
-            p.span.start + 1..p.span.end - 1
-        } else {
-            p.span.clone()
-        };
-        out.push(Link {
-            dest: p.value.clone(),
-            span,
-            source: LinkSource::Ref {
-                relative: tag.name == "relref",
-                in_link: ref_dests.contains(&i),
-            },
-        });
-    }
-    out.truncate(MAX_LINKS);
-    out.sort_by_key(|l| l.span.start);
-    out
+/// Whether the body may hold a link: a `[`, a `<`, or a shortcode (a `ref`).
+pub(super) fn may_hold_links(body: &str, shortcodes: &Shortcodes) -> bool {
+    body.contains(['[', '<']) || !shortcodes.tags.is_empty()
 }
 
-/// Markdown and raw HTML links of the masked body; a destination that is exactly one
-/// shortcode tag is that tag's, recorded in `ref_dests` (indices into `shortcodes.tags`).
-fn markdown_links(
-    masked: &Masked,
-    shortcodes: &Shortcodes,
+/// Collects the links of one Markdown parse of the masked body (see `scan.rs`).
+pub(super) struct LinkCollector<'m> {
+    masked: &'m Masked<'m>,
+    shortcodes: &'m Shortcodes,
     raw_html: bool,
-    out: &mut Vec<Link>,
-    ref_dests: &mut Vec<usize>,
-) {
-    let src = masked.text.as_str();
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
-    let parser = Parser::new_ext(src, options);
-    let refs: Vec<(String, Span)> = parser
-        .reference_definitions()
-        .iter()
-        .map(|(label, def)| (label.to_lowercase(), def.span.clone()))
-        .collect();
-    for (event, range) in parser.into_offset_iter() {
-        if out.len() >= MAX_LINKS {
-            break;
+    refs: Vec<(String, Span)>,
+    out: Vec<Link>,
+    /// Indices into `shortcodes.tags` of refs that are a link's destination.
+    ref_dests: Vec<usize>,
+}
+
+impl<'m> LinkCollector<'m> {
+    /// A collector; `refs` are the parse's reference definitions (lower-cased labels).
+    pub(super) fn new(
+        masked: &'m Masked<'m>,
+        shortcodes: &'m Shortcodes,
+        raw_html: bool,
+        refs: Vec<(String, Span)>,
+    ) -> Self {
+        LinkCollector {
+            masked,
+            shortcodes,
+            raw_html,
+            refs,
+            out: Vec::new(),
+            ref_dests: Vec::new(),
+        }
+    }
+
+    /// Takes one event of the parse, at `range` of the masked text.
+    pub(super) fn event(&mut self, event: &Event<'_>, range: &Span) {
+        if self.out.len() >= MAX_LINKS {
+            return;
         }
         match event {
             Event::Start(MdTag::Link {
                 link_type,
                 dest_url,
                 ..
-            }) => {
-                let within = match link_type {
-                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => {
-                        let label = reference_label(&src[range.clone()]);
-                        refs.iter()
-                            .find(|(l, _)| *l == label)
-                            .map_or(range.clone(), |(_, s)| s.clone())
-                    }
-                    _ => range.clone(),
-                };
-                let span = destination_span(src, &within, link_type);
-                if let Some(t) = masked.tag_at(&span) {
-                    let tag = &shortcodes.tags[t];
-                    if tag.name == "ref" || tag.name == "relref" {
-                        ref_dests.push(t);
-                    }
-                    // Another shortcode prints the destination: pagelint cannot know it.
-                    continue;
-                }
-                if masked.tags_in(&span).next().is_some() {
-                    continue;
-                }
-                let source = match link_type {
-                    LinkType::Autolink | LinkType::Email => LinkSource::Autolink,
-                    _ => LinkSource::Markdown,
-                };
-                let dest = match link_type {
-                    LinkType::Email => format!("mailto:{dest_url}"),
-                    _ => dest_url.to_string(),
-                };
-                out.push(Link {
-                    dest,
-                    span: span.start + masked.base..span.end + masked.base,
-                    source,
-                });
-            }
-            Event::Html(html) | Event::InlineHtml(html) if raw_html => {
-                html_links(masked, shortcodes, &html, range.start, out, ref_dests);
+            }) => self.markdown(*link_type, dest_url, range),
+            Event::Html(html) | Event::InlineHtml(html) if self.raw_html => {
+                self.html(html, range.start)
             }
             _ => {}
         }
     }
-}
 
-/// The `<a href>` of one piece of raw HTML starting at `at` in the masked body.
-fn html_links(
-    masked: &Masked,
-    shortcodes: &Shortcodes,
-    html: &str,
-    at: usize,
-    out: &mut Vec<Link>,
-    ref_dests: &mut Vec<usize>,
-) {
-    for caps in A_HREF.captures_iter(html) {
-        let Some(m) = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3)) else {
-            continue;
-        };
-        let span = at + m.start()..at + m.end();
-        if let Some(t) = masked.tag_at(&span) {
-            let tag = &shortcodes.tags[t];
-            if tag.name == "ref" || tag.name == "relref" {
-                ref_dests.push(t);
+    fn markdown(&mut self, link_type: LinkType, dest_url: &str, range: &Span) {
+        let src: &str = &self.masked.text;
+        let within = match link_type {
+            LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => {
+                let label = reference_label(&src[range.clone()]);
+                self.refs
+                    .iter()
+                    .find(|(l, _)| *l == label)
+                    .map_or(range.clone(), |(_, s)| s.clone())
             }
-            continue;
+            _ => range.clone(),
+        };
+        let span = destination_span(src, &within, link_type);
+        if self.shortcode_destination(&span) {
+            return;
         }
-        if masked.tags_in(&span).next().is_some() {
-            continue;
-        }
-        out.push(Link {
-            dest: html_unescape(m.as_str()),
-            span: span.start + masked.base..span.end + masked.base,
-            source: LinkSource::Html,
+        let source = match link_type {
+            LinkType::Autolink | LinkType::Email => LinkSource::Autolink,
+            _ => LinkSource::Markdown,
+        };
+        let dest = match link_type {
+            LinkType::Email => format!("mailto:{dest_url}"),
+            _ => dest_url.to_string(),
+        };
+        let base = self.masked.base;
+        self.out.push(Link {
+            dest,
+            span: span.start + base..span.end + base,
+            source,
         });
+    }
+
+    /// Whether a destination holds a shortcode: a `ref`/`relref` that is all of it is
+    /// recorded as that link's; another shortcode prints what pagelint cannot know.
+    fn shortcode_destination(&mut self, span: &Span) -> bool {
+        if let Some(t) = self.masked.tag_at(span) {
+            let tag = &self.shortcodes.tags[t];
+            if tag.name == "ref" || tag.name == "relref" {
+                self.ref_dests.push(t);
+            }
+            return true;
+        }
+        self.masked.tags_in(span).next().is_some()
+    }
+
+    /// The `<a href>` of one piece of raw HTML starting at `at` in the masked body.
+    fn html(&mut self, html: &str, at: usize) {
+        for caps in A_HREF.captures_iter(html) {
+            let Some(m) = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3)) else {
+                continue;
+            };
+            let span = at + m.start()..at + m.end();
+            if self.shortcode_destination(&span) {
+                continue;
+            }
+            let base = self.masked.base;
+            self.out.push(Link {
+                dest: html_unescape(m.as_str()),
+                span: span.start + base..span.end + base,
+                source: LinkSource::Html,
+            });
+        }
+    }
+
+    /// The links found, with every `ref`/`relref` shortcode's path, sorted by position.
+    pub(super) fn finish(mut self) -> Vec<Link> {
+        for (i, tag) in self.shortcodes.tags.iter().enumerate() {
+            if self.out.len() >= MAX_LINKS {
+                break;
+            }
+            if tag.closing || !(tag.name == "ref" || tag.name == "relref") {
+                continue;
+            }
+            let Some(p) = tag.param("path", Some(0)) else {
+                continue;
+            };
+            let span = if p.quoted && p.span.len() >= 2 {
+                p.span.start + 1..p.span.end - 1
+            } else {
+                p.span.clone()
+            };
+            self.out.push(Link {
+                dest: p.value.clone(),
+                span,
+                source: LinkSource::Ref {
+                    relative: tag.name == "relref",
+                    in_link: self.ref_dests.contains(&i),
+                },
+            });
+        }
+        self.out.truncate(MAX_LINKS);
+        self.out.sort_by_key(|l| l.span.start);
+        self.out
     }
 }
 
@@ -318,6 +321,8 @@ fn inline_destination_start(slice: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::body::links;
 
     fn all(text: &str, raw_html: bool) -> Vec<(String, String, LinkSource)> {
         let sc = super::super::shortcodes(text, 0, crate::version::HugoVersion::LATEST);

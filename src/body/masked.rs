@@ -6,17 +6,20 @@
 //! Here each tag's bytes become `x` (the same length, so every offset still points into the
 //! file), and the tags are kept to tell, for a destination or a heading, which tags it holds.
 
+use std::borrow::Cow;
+
 use super::Shortcodes;
 use crate::frontmatter::Span;
 
-/// The placeholder byte: a letter, so that the masked tag is one word of text.
-const MASK: u8 = b'x';
+/// The placeholder: a letter, so that the masked tag is one word of text.
+const MASK: char = 'x';
 
 /// The body with its shortcode tags masked.
 #[derive(Debug)]
-pub struct Masked {
-    /// The body's text with every tag (and escaped tag) replaced by [`MASK`] bytes.
-    pub text: String,
+pub struct Masked<'a> {
+    /// The body's text with every tag (and escaped tag) replaced by [`MASK`]es, one per
+    /// byte; the body itself when it has none.
+    pub text: Cow<'a, str>,
     /// Where the body starts in the file: add it to an offset of `text`.
     pub base: usize,
     /// Each tag's span in `text` (not in the file) and its index in `Shortcodes::tags`,
@@ -24,36 +27,49 @@ pub struct Masked {
     pub tags: Vec<(Span, usize)>,
 }
 
-impl Masked {
+impl<'a> Masked<'a> {
     /// Masks the tags of `shortcodes` in `text[body]`.
-    pub fn new(text: &str, body: Span, shortcodes: &Shortcodes) -> Masked {
+    pub fn new(text: &'a str, body: Span, shortcodes: &Shortcodes) -> Masked<'a> {
         let base = body.start;
-        let mut bytes = text[body.clone()].as_bytes().to_vec();
-        let mut tags = Vec::new();
-        let mut mask = |span: &Span| {
-            let (start, end) = (
-                span.start.saturating_sub(base),
-                span.end.saturating_sub(base),
-            );
-            let end = end.min(bytes.len());
-            if start < end {
-                bytes[start..end].fill(MASK);
-            }
-            start..end
+        let src = &text[body];
+        let local = |span: &Span| {
+            let end = span.end.saturating_sub(base).min(src.len());
+            span.start.saturating_sub(base).min(end)..end
         };
-        for (i, tag) in shortcodes.tags.iter().enumerate() {
-            let span = mask(&tag.span);
-            tags.push((span, i));
-        }
-        for span in &shortcodes.escaped {
-            mask(span);
-        }
+        let mut tags: Vec<(Span, usize)> = shortcodes
+            .tags
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (local(&t.span), i))
+            .collect();
         tags.sort_by_key(|(s, _)| s.start);
-        // Only whole UTF-8 sequences were replaced (tags start and end on ASCII braces), so
-        // this never fails; a lossy copy keeps it total should a span ever cut a character.
-        let text = String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        Masked { text, base, tags }
+        let mut spans: Vec<Span> = tags.iter().map(|(s, _)| s.clone()).collect();
+        spans.extend(shortcodes.escaped.iter().map(local));
+        if spans.is_empty() {
+            return Masked {
+                text: Cow::Borrowed(src),
+                base,
+                tags,
+            };
+        }
+        spans.sort_by_key(|s| s.start);
+        let mut out = String::with_capacity(src.len());
+        let mut at = 0;
+        for s in spans {
+            // Tags start and end on ASCII braces; a span that cuts a character is skipped.
+            if s.start < at || !src.is_char_boundary(s.start) || !src.is_char_boundary(s.end) {
+                continue;
+            }
+            out.push_str(&src[at..s.start]);
+            out.extend(std::iter::repeat_n(MASK, s.len()));
+            at = s.end;
+        }
+        out.push_str(&src[at..]);
+        Masked {
+            text: Cow::Owned(out),
+            base,
+            tags,
+        }
     }
 
     /// The tags whose spans overlap `range` (an offset range of `text`).

@@ -6,13 +6,15 @@ pub mod headings;
 mod images;
 pub mod links;
 mod masked;
+mod scan;
 pub mod shortcode_lexer;
 pub mod shortcode_tree;
 
 use crate::version::HugoVersion;
-pub use headings::{anchors, Anchors, IdSettings, IdType};
+pub use headings::{Anchors, IdSettings, IdType};
 pub use images::{images, Image, ImageSource};
-pub use links::{links, Link, LinkSource};
+pub use links::{Link, LinkSource};
+pub use scan::{anchors, links, scan};
 pub use shortcode_lexer::{Delim, LexError, Lexed as Shortcodes, Param, Params, Tag};
 
 /// Lexes the shortcodes of `body`, whose first byte is at `base` in the file,

@@ -270,9 +270,9 @@ fn terms(doc: &Document, tree: &Node, site: &Site, env: &Env) -> Vec<TermFact> {
     let mut out = Vec::new();
     for taxonomy in &env.taxonomies {
         // A field whose values the schema lists is unknown-value's to check.
-        let checked = !schema
+        let checked = schema
             .and_then(|s| s.field(taxonomy))
-            .is_some_and(|f| f.values.is_some());
+            .is_none_or(|f| f.values.is_none());
         let Some(e) = tree.get(taxonomy) else {
             continue;
         };
@@ -317,7 +317,7 @@ fn decode(s: &str) -> Cow<'_, str> {
 /// The page's links that are checked after the pass.
 fn links(doc: &Document, site: &Site, env: &Env, facts: &PageFacts) -> Vec<LinkFact> {
     let mut out = Vec::new();
-    for link in doc.links(env.raw_html) {
+    for link in doc.links(&env.ids) {
         if let Some(f) = link_fact(link, site, env, facts) {
             out.push(f);
         }

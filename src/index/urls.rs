@@ -109,8 +109,8 @@ pub enum NoUrl {
 fn date_parts(fm: Option<&Node>, fails: bool) -> Result<(i32, u32, u32), NoUrl> {
     match date_value(fm) {
         Some(parts) => Ok(parts),
-        None if fm.is_some_and(|t| date_unreadable(t)) && fails => Err(NoUrl::Nowhere),
-        None if fm.is_some_and(|t| date_unreadable(t)) => Ok((1, 1, 1)),
+        None if fm.is_some_and(date_unreadable) && fails => Err(NoUrl::Nowhere),
+        None if fm.is_some_and(date_unreadable) => Ok((1, 1, 1)),
         None => Err(NoUrl::Unknown),
     }
 }

@@ -195,6 +195,9 @@ impl Finding<'_> {
     pub fn column(&self) -> u64 {
         self.num("column")
     }
+    pub fn end_column(&self) -> u64 {
+        self.num("end_column")
+    }
 }
 
 /// The text of 1-based `line`, from 1-based character `column` on.

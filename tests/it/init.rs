@@ -25,6 +25,7 @@ fn the_inferred_schema_finds_the_generated_mistakes() {
         seed: 5,
         defects: 0.05,
         kinds: Some(KINDS.iter().map(|k| k.to_string()).collect()),
+        all_kinds: false,
     };
     let expected = generate(&site, &options).unwrap();
     std::fs::remove_file(site.join("pagelint.toml")).unwrap();

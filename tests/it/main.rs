@@ -22,6 +22,7 @@ mod fuzz_regressions;
 mod generated_inputs;
 mod generated_site;
 mod hostile;
+mod hugo_links;
 mod hugo_oracle;
 mod hugo_releases;
 mod images_fixtures;

@@ -899,7 +899,7 @@ impl ExtSite {
         }
         choices.push("alias-scheme");
         // Not url-scheme on a bundle whose body uses its own files: no Hugo builds that page.
-        if !(post.post.bundle && !post.post.bundle_files.is_empty()) {
+        if !post.post.bundle || post.post.bundle_files.is_empty() {
             choices.push("url-scheme");
         }
         let v = *self.xr.choice(&choices);
