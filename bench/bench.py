@@ -102,6 +102,19 @@ def peers_one_post(site, post_rel):
     return found
 
 
+def linking_post(site):
+    """A post whose body links to three or more other posts by their permalinks."""
+    posts = os.path.join(site, "content", "posts")
+    for name in sorted(os.listdir(posts)):
+        rel = os.path.join("content", "posts", name)
+        if os.path.isdir(os.path.join(site, rel)):
+            rel = os.path.join(rel, "index.md")
+        with open(os.path.join(site, rel), encoding="utf-8", errors="replace") as f:
+            if f.read().count("](/20") >= 3:
+                return rel
+    raise SystemExit("no post links to three others in %s" % site)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,20000,50000")
@@ -111,6 +124,9 @@ def main():
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--peer-runs", type=int, default=3, help="timed runs of each peer")
     ap.add_argument("--peer-max", type=int, default=20000, help="largest site the peers run on")
+    ap.add_argument("--all-kinds", action="store_true",
+                    help="sites with links between posts, permalinks, aliases and terms (gen-site --all-kinds); "
+                         "adds one post that links to other pages on stdin")
     ap.add_argument("--slow-peer-max", type=int, default=1000,
                     help="largest site markdownlint-cli2 runs on (it takes minutes per run at 20,000 posts)")
     args = ap.parse_args()
@@ -125,9 +141,10 @@ def main():
     sizes = [int(s) for s in args.sizes.split(",")]
     walls = {}
     for size in sizes:
-        site = os.path.join(args.work, "site-%d" % size)
+        site = os.path.join(args.work, "site-%d%s" % (size, "-all" if args.all_kinds else ""))
         if not os.path.isdir(os.path.join(site, "content")):
-            subprocess.run([GEN, "--posts", str(size), "--defects", "0.1", "--out", site, "--force"],
+            subprocess.run([GEN, "--posts", str(size), "--defects", "0.1", "--out", site, "--force"]
+                           + (["--all-kinds"] if args.all_kinds else []),
                            check=True, stdout=subprocess.DEVNULL)
         post = sorted(os.listdir(os.path.join(site, "content", "posts")))[1]
         post_rel = os.path.join("content", "posts", post)
@@ -139,12 +156,17 @@ def main():
             ("pagelint, one post on stdin", [PAGELINT, "check", "--stdin-filename", post_rel, "-"], os.path.join(site, post_rel)),
             ("pagelint, one post as an argument", [PAGELINT, "check", post_rel], None),
         ]
+        if args.all_kinds:
+            linked = linking_post(site)
+            commands.insert(4, ("pagelint, one post linking to others on stdin",
+                                [PAGELINT, "check", "--stdin-filename", linked, "-"], os.path.join(site, linked)))
         if not args.no_peers and size <= args.peer_max:
             commands += [(name, cmd, None) for name, cmd in peers(site, size, args.slow_peer_max)]
             commands += [(name, cmd, None) for name, cmd in peers_one_post(site, post_rel)]
         floor = None
+        ours = 5 if args.all_kinds else 4
         for i, (name, cmd, stdin_path) in enumerate(commands):
-            m = measure(cmd, site, args.runs if i < 4 else args.peer_runs, stdin_path)
+            m = measure(cmd, site, args.runs if i < ours else args.peer_runs, stdin_path)
             if floor is None:
                 floor = m["wall"]
             ratio = "-" if "one post" in name else "%.2f" % (m["wall"] / floor)

@@ -91,8 +91,10 @@ impl Anchors {
 }
 
 static HTML_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"#)
-        .expect("valid regex")
+    Regex::new(
+        r#"(?is)(?-u:\s)(?:id|name)(?-u:\s)*=(?-u:\s)*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"#,
+    )
+    .expect("valid regex")
 });
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->|<[^>]*>").expect("valid regex"));
@@ -526,7 +528,8 @@ mod tests {
     fn github_ids_and_duplicates() {
         let text = concat!(
             "# Hello, World!\n\n## Hello World\n\n## hello world\n\n## Hello World 1\n\n",
-            "## 中文：標題（AI 與 LLM）\n\n## ***\n\n## `code` and [link](/x/) and ![alt](/i.png)\n",
+            "## 中文：標題（AI 與 LLM）\n\n## ***\n\n",
+            "## `code` and [link](/x/) and ![alt](/i.png)\n",
         );
         assert_eq!(
             ids(text),

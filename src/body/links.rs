@@ -51,7 +51,7 @@ pub struct Link {
 pub const MAX_LINKS: usize = 100_000;
 
 static A_HREF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"#)
+    Regex::new(r#"(?is)<a(?-u:\b)[^>]*?(?-u:\s)href(?-u:\s)*=(?-u:\s)*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"#)
         .expect("valid regex")
 });
 

@@ -164,10 +164,13 @@ impl Env {
     }
 }
 
-static LITERAL_ID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"\bid\s*=\s*(?:"([^"{}]+)"|'([^'{}]+)')"#).expect("valid regex"));
+// ASCII word boundaries and spaces (`-u`): Unicode ones build automata of megabytes, and
+// HTML's attribute syntax is ASCII.
+static LITERAL_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?-u:\b)id(?-u:\s)*=(?-u:\s)*(?:"([^"{}]+)"|'([^'{}]+)')"#).expect("valid regex")
+});
 static WRITES_IDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:id|name)\s*=|<h[1-6]\b|\bpartial|\btemplate\s|\.TableOfContents")
+    Regex::new(r"(?i-u)\b(?:id|name)\s*=|<h[1-6]\b|\bpartial|\btemplate\s|\.TableOfContents")
         .expect("valid regex")
 });
 

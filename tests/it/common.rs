@@ -17,8 +17,12 @@ pub fn repo() -> PathBuf {
 /// The `pagelint` binary run in `cwd`, with an environment that makes its
 /// output the same on every machine: no color, a fixed width.
 pub fn pagelint(cwd: &Path) -> Command {
+    // The URL hint of the link rules goes to a folder of this test run, not the user's cache.
+    static CACHE: std::sync::LazyLock<tempfile::TempDir> =
+        std::sync::LazyLock::new(|| tempfile::tempdir().expect("create a cache folder"));
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pagelint"));
     cmd.current_dir(cwd)
+        .env("PAGELINT_CACHE_DIR", CACHE.path())
         .env("NO_COLOR", "1")
         .env("COLUMNS", "100")
         .env_remove("CLICOLOR_FORCE")

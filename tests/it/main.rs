@@ -38,6 +38,7 @@ mod server;
 mod server_editors;
 mod server_protocol;
 mod site_model_oracle;
+mod site_wide;
 mod snapshots;
 mod snapshots_formats;
 mod snapshots_rules;
