@@ -51,8 +51,11 @@ pub struct Link {
 pub const MAX_LINKS: usize = 100_000;
 
 static A_HREF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)<a(?-u:\b)[^>]*?(?-u:\s)href(?-u:\s)*=(?-u:\s)*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"#)
-        .expect("valid regex")
+    Regex::new(concat!(
+        r#"(?is)<a(?-u:\b)[^>]*?(?-u:\s)href(?-u:\s)*=(?-u:\s)*"#,
+        r#"(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"#
+    ))
+    .expect("valid regex")
 });
 
 /// Whether the body may hold a link: a `[`, a `<`, or a shortcode (a `ref`).
