@@ -389,17 +389,25 @@ fn embedded_hook(path: &str, site: &Site, facts: &PageFacts) -> Option<Option<Ta
     if content_target(&decoded, facts, site).is_some() {
         return Some(Some(Target::Ref(decoded.into_owned())));
     }
-    let published = site.published();
-    let resource = facts
-        .bundle
-        .as_ref()
-        .and_then(|b| join(b, &decoded))
-        .is_some_and(|u| published.contains(&u));
+    let resource = facts.bundle.is_some() && bundle_file(site, &facts.rel_path, &decoded, false);
     let asset = site
         .root
         .join("assets")
         .join(decoded.trim_start_matches('/'));
     (resource || asset.is_file()).then_some(None)
+}
+
+/// Whether the leaf bundle of the page at `rel_path` (site-relative) holds a file at `rest`
+/// (a path below the bundle folder): a page resource, which Hugo publishes below the page's
+/// URL (the model of `site/resources.rs`). With `exact`, letter case as written (a
+/// browser's URL); else names match as `Resources.Get` matches them (Hugo's
+/// `resources/resource.go`: case and language ignored).
+pub fn bundle_file(site: &Site, rel_path: &str, rest: &str, exact: bool) -> bool {
+    let page = site.page_model(rel_path, None);
+    site.resources()
+        .files_named(&page, rest)
+        .iter()
+        .any(|f| !exact || f.rel == rest.trim_start_matches('/'))
 }
 
 /// The content path of the page a path names the way `GetPage` and `ref` find pages:

@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::facts::PageFacts;
+use super::facts::{bundle_file, PageFacts};
 use super::urls::{sanitize, Kind};
 use super::Env;
 use crate::frontmatter::Span;
@@ -299,15 +299,13 @@ impl<'a> SiteIndex<'a> {
 
     /// A resource of the leaf bundle whose URL is a prefix of `url`.
     fn resource(&self, url: &str) -> bool {
-        let published = self.site.published();
         let mut cut = url.len();
         while let Some(i) = url[..cut].rfind('/') {
             let (page, rest) = url.split_at(i + 1);
             if let Some(&p) = self.by_url.get(page) {
-                if let Some(b) = &self.pages[p].bundle {
-                    if join(b, rest).is_some_and(|u| published.contains(&u)) {
-                        return true;
-                    }
+                let facts = &self.pages[p];
+                if facts.bundle.is_some() && bundle_file(self.site, &facts.rel_path, rest, true) {
+                    return true;
                 }
             }
             cut = i;

@@ -164,3 +164,23 @@ fn one_file_on_standard_input_finds_its_targets_by_path() {
     let help = report.0["diagnostics"][0]["help"].as_str().unwrap_or("");
     assert!(help.contains("/posts/other/"), "{help}");
 }
+
+#[test]
+fn a_bundle_file_is_published_below_the_page_url_wherever_the_page_moves() {
+    let site = TempSite::new();
+    site.write("hugo.toml", "[permalinks]\n  posts = \"/:year/:slug/\"\n");
+    site.write("content/posts/b/chart.png", [0x89, b'P', b'N', b'G']);
+    site.write(
+        "content/posts/b/index.md",
+        page(
+            "b",
+            "slug: \"moved\"\ndate: 2024-01-02\n",
+            "[a](chart.png) [b](./chart.png) [c](/2024/moved/chart.png)\n\n[d](gone.png)",
+        ),
+    );
+    let (code, found) = findings(&site, &[]);
+    assert_eq!((code, found), (1, vec![("broken-link".into(), 9)]));
+    let one = site.path("content/posts/b/index.md");
+    let (code, found) = findings(&site, &[one.to_str().unwrap()]);
+    assert_eq!((code, found), (1, vec![("broken-link".into(), 9)]));
+}
