@@ -133,7 +133,13 @@ pub fn gather(doc: &Document, site: &Site, env: &Env, wants: Wants) -> PageFacts
     let tree = doc.tree();
     let kind = kind_of(&content_path);
     let broken = doc.front_matter().is_some() && tree.is_none();
-    let placed = page_url(&content_path, tree, &env.urls, site.version.at_least(135));
+    let placed = page_url(
+        site,
+        &doc.rel_path,
+        tree,
+        &env.urls,
+        site.version.at_least(135),
+    );
     let url_unknown = !broken && placed == Err(NoUrl::Unknown);
     let url = placed.ok().filter(|_| !broken);
     let bundle = (kind == Kind::Page && doc.is_leaf_bundle()).then(|| {

@@ -1,14 +1,12 @@
 //! Where a page is published: its URL path from its file path and front matter.
 //!
-//! This is the link rules' own small stand-in for the published-site model that is being
-//! built in `site/` (permalinks with every token, languages, cascades): it answers through
-//! the one function [`page_url`], which will call that model when it lands. What it knows:
-//! the content path (urlized as Hugo's `MakePathSanitized`), `url`, `slug`, `[permalinks]`
-//! per section with the tokens `:year :month :monthname :day :weekday :weekdayname :yearday
-//! :section :sections :title :slug :filename :slugorfilename :contentbasename
-//! :slugorcontentbasename`, and `uglyURLs`. What it does not know makes the URL unknown
-//! (`None`), and an unknown URL never gives a finding: a multilingual site, another token, a
-//! date Hugo reads in a layout other than `YYYY-MM-DD...`.
+//! The link rules read page URLs through the one function [`page_url`], which asks the
+//! published-site model ([`Site::page_model`]: permalinks with every token, `slug`, `url`,
+//! `uglyURLs`, `disablePathToLower`) and adds what publishes nothing (a date Hugo cannot
+//! read, a `url` with a scheme). What the model cannot know makes the URL unknown, and an
+//! unknown URL never gives a finding; a multilingual site is not placed yet (its pages would
+//! need one URL per language in the index). Also here: Hugo's path sanitising for the URLs
+//! links are compared with, and the kind of a content file.
 
 use crate::frontmatter::{hugo_date, Node, NodeKind, Span};
 use crate::site::Site;
@@ -103,18 +101,6 @@ pub enum NoUrl {
     Unknown,
 }
 
-/// The page's date as Hugo's `:year`, `:month`, `:day` see it: `date`, else `publishDate`
-/// (`pubdate`, `published`), else `lastmod` (`modified`), else year 1. A value Hugo cannot
-/// read fails the build since 0.135; a layout this stand-in does not read is unknown.
-fn date_parts(fm: Option<&Node>, fails: bool) -> Result<(i32, u32, u32), NoUrl> {
-    match date_value(fm) {
-        Some(parts) => Ok(parts),
-        None if fm.is_some_and(date_unreadable) && fails => Err(NoUrl::Nowhere),
-        None if fm.is_some_and(date_unreadable) => Ok((1, 1, 1)),
-        None => Err(NoUrl::Unknown),
-    }
-}
-
 /// Whether the first date key present holds something Hugo cannot read as a date.
 fn date_unreadable(tree: &Node) -> bool {
     const KEYS: &[&str] = &[
@@ -132,45 +118,6 @@ fn date_unreadable(tree: &Node) -> bool {
             NodeKind::Bool(_) | NodeKind::Float(_) | NodeKind::List(_) | NodeKind::Map(_) => true,
             _ => false,
         })
-}
-
-fn date_value(fm: Option<&Node>) -> Option<(i32, u32, u32)> {
-    const KEYS: &[&str] = &[
-        "date",
-        "publishdate",
-        "pubdate",
-        "published",
-        "lastmod",
-        "modified",
-    ];
-    let Some(value) = KEYS
-        .iter()
-        .find_map(|k| fm.and_then(|t| t.get(k)).map(|e| &e.value))
-    else {
-        return Some((1, 1, 1));
-    };
-    let text = match &value.kind {
-        NodeKind::String { value, .. } if hugo_date::hugo_parses(value) => value.as_str(),
-        NodeKind::Datetime(s) => s.as_str(),
-        NodeKind::Int(secs) => {
-            let d = chrono::DateTime::from_timestamp(*secs, 0)?.date_naive();
-            return Some((
-                chrono::Datelike::year(&d),
-                chrono::Datelike::month(&d),
-                chrono::Datelike::day(&d),
-            ));
-        }
-        _ => return None,
-    };
-    let b = text.as_bytes();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    Some((
-        text[0..4].parse().ok()?,
-        text[5..7].parse().ok()?,
-        text[8..10].parse().ok()?,
-    ))
 }
 
 /// The site's settings this model reads, from Hugo's config.
@@ -218,11 +165,14 @@ impl UrlConfig {
     }
 }
 
-/// Where the page `content_path` (relative to its content folder) with front matter `fm` is
-/// published, or why it has no URL here. `fails`: the Hugo release fails the build on a
-/// date it cannot read (0.135 and later).
+/// Where the content file `rel_path` (site-relative; `content_path` relative to its content
+/// folder) with front matter `fm` is published, as the published-site model places it
+/// ([`Site::page_model`]), or why it has no URL here. What this module adds: a page whose
+/// date Hugo cannot read fails the build (0.135 and later), and a `url` with a scheme
+/// publishes nothing, so links to either are broken; a multilingual site is not placed yet.
 pub fn page_url(
-    content_path: &str,
+    site: &Site,
+    rel_path: &str,
     fm: Option<&Node>,
     cfg: &UrlConfig,
     fails: bool,
@@ -233,155 +183,23 @@ pub fn page_url(
     if fails && fm.is_some_and(date_unreadable) {
         return Err(NoUrl::Nowhere);
     }
-    let kind = kind_of(content_path);
-    if let Some((url, span)) = fm_str(fm, "url") {
-        if url.contains("://") || url.starts_with("//") {
-            return Err(NoUrl::Nowhere);
-        }
-        return Ok(PageUrl {
-            path: url_value(url),
-            set_at: Some(span),
-        });
-    }
-    let (dir, file) = content_path.rsplit_once('/').unwrap_or(("", content_path));
-    let stem = file.split('.').next().unwrap_or(file);
-    let lower = !cfg.keep_case;
-    let dir_url: Vec<String> = dir
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(|s| sanitize(s, lower))
-        .collect();
-    if kind != Kind::Page {
-        let mut path = dir_url.join("/");
-        if !path.is_empty() {
-            path.push('/');
-        }
-        return Ok(PageUrl { path, set_at: None });
-    }
-    let slug = fm_str(fm, "slug");
-    let section = dir.split('/').next().unwrap_or("").to_lowercase();
-    if let Some((_, pattern)) = cfg
-        .permalinks
-        .iter()
-        .find(|(s, _)| *s == section && !dir.is_empty())
+    let url = fm_str(fm, "url");
+    if url
+        .as_ref()
+        .is_some_and(|(u, _)| u.contains("://") || u.starts_with("//"))
     {
-        let path = expand(pattern, content_path, fm, cfg, fails)?;
-        return Ok(PageUrl {
-            path,
-            set_at: slug.map(|(_, s)| s),
-        });
+        return Err(NoUrl::Nowhere);
     }
-    let leaf = stem == "index";
-    let mut parts = dir_url;
-    let last = match (&slug, leaf) {
-        (Some((s, _)), true) => {
-            parts.pop();
-            sanitize(s, lower)
-        }
-        (Some((s, _)), false) => sanitize(s, lower),
-        (None, true) => parts.pop().unwrap_or_default(),
-        (None, false) => sanitize(stem, lower),
-    };
-    let mut path = parts.join("/");
-    if !path.is_empty() {
-        path.push('/');
-    }
-    path.push_str(&last);
-    path.push_str(if cfg.ugly && !leaf { ".html" } else { "/" });
+    let model = site.page_model(rel_path, fm);
+    let link = model
+        .instances
+        .first()
+        .and_then(|i| i.url.as_ref())
+        .ok_or(NoUrl::Unknown)?;
     Ok(PageUrl {
-        path,
-        set_at: slug.map(|(_, s)| s),
+        path: link.link.trim_start_matches('/').to_string(),
+        set_at: url.or_else(|| fm_str(fm, "slug")).map(|(_, s)| s),
     })
-}
-
-/// A `url` front matter value as a URL path: cleaned, without the leading `/`; a folder
-/// (with its `index.html`) unless it names a file.
-fn url_value(url: &str) -> String {
-    let cleaned = super::clean_path(url);
-    let last = cleaned.rsplit('/').next().unwrap_or("");
-    if cleaned.is_empty() || url.ends_with('/') || !last.contains('.') {
-        if cleaned.is_empty() {
-            String::new()
-        } else {
-            format!("{cleaned}/")
-        }
-    } else {
-        cleaned
-    }
-}
-
-/// A permalink pattern expanded for one page (`resources/page/permalinks.go`).
-fn expand(
-    pattern: &str,
-    content_path: &str,
-    fm: Option<&Node>,
-    cfg: &UrlConfig,
-    fails: bool,
-) -> Result<String, NoUrl> {
-    let lower = !cfg.keep_case;
-    let (dir, file) = content_path.rsplit_once('/').unwrap_or(("", content_path));
-    let stem = file.split('.').next().unwrap_or(file);
-    let filename = if stem == "index" {
-        dir.rsplit('/').next().unwrap_or(dir)
-    } else {
-        stem
-    };
-    let slug = fm_str(fm, "slug").map(|(s, _)| sanitize(s, lower));
-    let title = || sanitize(fm_str(fm, "title").map_or("", |(s, _)| s), lower);
-    let mut out = String::new();
-    let mut rest = pattern;
-    while let Some(i) = rest.find(':') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        let n = after
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(after.len());
-        let token = &after[..n];
-        if after[n..].starts_with('[') {
-            return Err(NoUrl::Unknown);
-        }
-        let date = || date_parts(fm, fails);
-        let value = match token {
-            "year" => date()?.0.to_string(),
-            "month" => format!("{:02}", date()?.1),
-            "day" => format!("{:02}", date()?.2),
-            "monthname" | "weekday" | "weekdayname" | "yearday" => {
-                let (y, m, d) = date()?;
-                let day = chrono::NaiveDate::from_ymd_opt(y, m, d).ok_or(NoUrl::Unknown)?;
-                date_token(token, day)
-            }
-            "section" => dir.split('/').next().unwrap_or("").to_string(),
-            "sections" => dir.to_string(),
-            "title" => title(),
-            "slug" => slug.clone().unwrap_or_else(title),
-            "filename" => sanitize(filename, lower),
-            "slugorfilename" => slug.clone().unwrap_or_else(|| sanitize(filename, lower)),
-            "contentbasename" => sanitize(filename, lower),
-            "slugorcontentbasename" => slug.clone().unwrap_or_else(|| sanitize(filename, lower)),
-            _ => return Err(NoUrl::Unknown),
-        };
-        out.push_str(&value);
-        rest = &after[n..];
-    }
-    out.push_str(rest);
-    let cleaned = super::clean_path(&out);
-    Ok(if cleaned.is_empty() {
-        String::new()
-    } else if cfg.ugly {
-        format!("{cleaned}.html")
-    } else {
-        format!("{cleaned}/")
-    })
-}
-
-fn date_token(token: &str, day: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    match token {
-        "monthname" => day.format("%B").to_string(),
-        "weekday" => day.weekday().num_days_from_sunday().to_string(),
-        "weekdayname" => day.format("%A").to_string(),
-        _ => day.ordinal().to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -389,40 +207,41 @@ mod tests {
     use super::*;
     use crate::frontmatter::yaml;
 
-    fn url(path: &str, fm: &str, cfg: &UrlConfig) -> Option<String> {
+    fn url(path: &str, fm: &str) -> Result<String, NoUrl> {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, format!("---\n{fm}\n---\n")).unwrap();
+        std::fs::write(dir.path().join("hugo.toml"), "title = 'T'\n").unwrap();
+        let options = crate::site::LoadOptions {
+            config: None,
+            isolated: true,
+            version: None,
+            known_rules: &[],
+        };
+        let site = Site::load(dir.path().to_path_buf(), &options).unwrap();
         let tree = yaml::parse(fm).unwrap();
-        page_url(path, Some(&tree), cfg, true).ok().map(|u| u.path)
+        let cfg = UrlConfig::of(&site);
+        page_url(&site, path, Some(&tree), &cfg, true).map(|u| u.path)
     }
 
     #[test]
-    fn paths_slugs_and_urls() {
-        let cfg = UrlConfig::default();
+    fn the_model_places_pages_and_this_module_what_publishes_nothing() {
         assert_eq!(
-            url("posts/My Post.md", "a: 1", &cfg).unwrap(),
+            url("content/posts/My Post.md", "a: 1").unwrap(),
             "posts/my-post/"
         );
+        let slug = url("content/posts/b/index.md", "slug: Hi There").unwrap();
+        assert_eq!(slug, "posts/hi-there/");
+        assert_eq!(url("content/posts/_index.md", "a: 1").unwrap(), "posts/");
         assert_eq!(
-            url("posts/b/index.md", "slug: Hi There", &cfg).unwrap(),
-            "posts/hi-there/"
+            url("content/about.md", "url: /x/y.html").unwrap(),
+            "x/y.html"
         );
-        assert_eq!(url("posts/_index.md", "a: 1", &cfg).unwrap(), "posts/");
-        assert_eq!(url("_index.md", "a: 1", &cfg).unwrap(), "");
-        assert_eq!(url("about.md", "url: /x/y", &cfg).unwrap(), "x/y/");
-        assert_eq!(url("about.md", "url: /x/y.html", &cfg).unwrap(), "x/y.html");
-    }
-
-    #[test]
-    fn permalinks() {
-        let cfg = UrlConfig {
-            permalinks: vec![("posts".into(), "/:year/:month/:slug/".into())],
-            ..UrlConfig::default()
-        };
-        let fm = "title: 中文 標題\ndate: 2023-03-05T10:00:00+08:00";
-        assert_eq!(url("posts/a.md", fm, &cfg).unwrap(), "2023/03/中文-標題/");
-        let fm = "slug: x\ndate: 2023-03-05";
-        assert_eq!(url("posts/a/index.md", fm, &cfg).unwrap(), "2023/03/x/");
-        assert_eq!(url("posts/a.md", "slug: x\ndate: yesterday", &cfg), None);
-        assert_eq!(url("about.md", "slug: x", &cfg).unwrap(), "x/");
+        let bad_date = url("content/posts/a.md", "date: yesterday");
+        assert_eq!(bad_date, Err(NoUrl::Nowhere));
+        let external = url("content/a.md", "url: https://example.com/a/");
+        assert_eq!(external, Err(NoUrl::Nowhere));
     }
 
     #[test]
