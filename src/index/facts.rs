@@ -151,7 +151,11 @@ pub fn gather(doc: &Document, site: &Site, env: &Env, wants: Wants) -> PageFacts
         content_path,
         kind: Some(kind),
         unpublished: tree.is_some_and(|t| unpublished(t, site)),
-        aliases: tree.map(aliases).unwrap_or_default(),
+        // A multilingual site's aliases are per language (under its prefix): not placed yet.
+        aliases: tree
+            .filter(|_| !env.urls.multilingual)
+            .map(aliases)
+            .unwrap_or_default(),
         bundle,
         text_hash: text_hash(&doc.text),
         url,

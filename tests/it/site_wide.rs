@@ -184,3 +184,21 @@ fn a_bundle_file_is_published_below_the_page_url_wherever_the_page_moves() {
     let (code, found) = findings(&site, &[one.to_str().unwrap()]);
     assert_eq!((code, found), (1, vec![("broken-link".into(), 9)]));
 }
+
+#[test]
+fn translations_sharing_an_alias_do_not_collide() {
+    let site = TempSite::new();
+    site.write(
+        "hugo.toml",
+        "defaultContentLanguage = \"en\"\n[languages.en]\n  contentDir = \"content/en\"\n\
+         [languages.fr]\n  contentDir = \"content/fr\"\n",
+    );
+    for lang in ["en", "fr"] {
+        site.write(
+            &format!("content/{lang}/docs/a.md"),
+            page("a", "aliases: [\"/old-a/\"]\n", "text"),
+        );
+    }
+    let (code, found) = findings(&site, &[]);
+    assert_eq!((code, found), (0, vec![]));
+}
