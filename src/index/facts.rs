@@ -152,8 +152,9 @@ pub fn gather(doc: &Document, site: &Site, env: &Env, wants: Wants) -> PageFacts
         kind: Some(kind),
         unpublished: tree.is_some_and(|t| unpublished(t, site)),
         // A multilingual site's aliases are per language (under its prefix): not placed yet.
+        // With `disableAliases`, Hugo writes none.
         aliases: tree
-            .filter(|_| !env.urls.multilingual)
+            .filter(|_| !env.urls.multilingual && !aliases_disabled(site))
             .map(aliases)
             .unwrap_or_default(),
         bundle,
@@ -163,6 +164,10 @@ pub fn gather(doc: &Document, site: &Site, env: &Env, wants: Wants) -> PageFacts
         suppressions: suppressions(doc),
         ..PageFacts::default()
     };
+    // An alias naming the page's own URL publishes nothing over it (hugodocs has them).
+    if let Some(own) = &facts.url {
+        facts.aliases.retain(|(a, _)| *a != own.path);
+    }
     if wants.terms || wants.links {
         facts.terms = tree.map(|t| terms(doc, t, site, env)).unwrap_or_default();
     }
@@ -244,6 +249,14 @@ fn unpublished(tree: &Node, site: &Site) -> bool {
                     .as_str()
                     .is_some_and(|s| s.eq_ignore_ascii_case("never"))
         })
+}
+
+/// Whether the site config's `disableAliases` is true: Hugo then publishes no alias
+/// (`hugolib/site_render.go` `renderAliases`).
+fn aliases_disabled(site: &Site) -> bool {
+    site.hugo
+        .get("disableAliases")
+        .is_some_and(|n| matches!(n.kind, crate::frontmatter::NodeKind::Bool(true)))
 }
 
 /// Hugo's alias target path (`hugolib/alias.go` `targetPathAlias`): cleaned, no leading

@@ -202,3 +202,31 @@ fn translations_sharing_an_alias_do_not_collide() {
     let (code, found) = findings(&site, &[]);
     assert_eq!((code, found), (0, vec![]));
 }
+
+#[test]
+fn no_alias_collides_under_disable_aliases_or_with_its_own_page() {
+    let site = TempSite::new();
+    site.write(
+        "content/docs/a.md",
+        page("a", "aliases: [\"/old/\"]\n", "text"),
+    );
+    site.write(
+        "content/docs/b.md",
+        page("b", "aliases: [\"/old/\"]\n", "text"),
+    );
+    // An alias naming the page's own URL (Hugo's docs have such) overwrites nothing.
+    site.write(
+        "content/docs/c.md",
+        page("c", "aliases: [\"/docs/c/\"]\n", "text"),
+    );
+    let (_, found) = findings(&site, &[]);
+    // One finding for the shared alias; none for c's own.
+    let rules: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(rules, ["url-collision"], "{found:?}");
+    site.write(
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ndisableAliases = true\n",
+    );
+    let (code, found) = findings(&site, &[]);
+    assert_eq!((code, found), (0, vec![]));
+}
