@@ -21,7 +21,8 @@ pub struct UnpublishedPage;
 
 static META: RuleMeta = RuleMeta {
     name: "unpublished-page",
-    summary: "a page that `hugo` leaves out: a draft, future, expired or not rendered",
+    summary:
+        "a page that `hugo` leaves out: future or expired (drafts and unrendered pages when asked)",
     severity: Severity::Warning,
     default_enabled: true,
     fixable: crate::diagnostic::Fixable::No,
