@@ -150,12 +150,7 @@ impl UrlConfig {
                 }
             }
         }
-        let truthy = |k: &str| {
-            matches!(
-                site.hugo.get(k).map(|n| &n.kind),
-                Some(NodeKind::Bool(true))
-            )
-        };
+        let truthy = |k: &str| site.hugo.is_true(k);
         UrlConfig {
             permalinks,
             ugly: truthy("uglyURLs"),

@@ -6,7 +6,6 @@
 
 use crate::body::Tag;
 use crate::diagnostic::{Diagnostic, RuleMeta};
-use crate::frontmatter::NodeKind;
 use crate::rules::Context;
 use crate::version::Behaviour;
 
@@ -16,12 +15,7 @@ type Required = (&'static str, Option<usize>);
 /// Whether `[privacy.SERVICE] disable = true` (for `x`, also `privacy.twitter`
 /// from 0.141 to 0.164, which Hugo copies to `privacy.x`).
 fn disabled(cx: &Context<'_>, service: &str) -> bool {
-    let on = |s: &str| {
-        cx.site
-            .hugo
-            .get(&format!("privacy.{s}.disable"))
-            .is_some_and(|n| matches!(n.kind, NodeKind::Bool(true)))
-    };
+    let on = |s: &str| cx.site.hugo.is_true(&format!("privacy.{s}.disable"));
     on(service)
         || (service == "x"
             && cx.site.version.has(Behaviour::TwitterPrivacyAppliesToX)

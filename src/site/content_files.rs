@@ -25,7 +25,7 @@ pub fn is_page_name(name: &str, version: HugoVersion) -> bool {
     let Some((_, ext)) = name.rsplit_once('.') else {
         return false;
     };
-    if version.at_least(123) {
+    if version.has(Behaviour::ContentPathsLowercased) {
         PAGE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
     } else {
         PAGE_EXTENSIONS.contains(&ext)

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use super::config_load::{self, ConfigFile};
 pub use super::config_load::{HugoConfigError, CONFIG_EXTS, CONFIG_NAMES};
 use super::content_map::{normalize_path, ContentSource};
-use super::languages::{static_dirs_of, Languages};
+use super::languages::{static_dirs_of, str_list, Languages};
 use super::mounts::{self, languages_match, FileFilter, Mount};
 use super::themes::{self, Component, Discovery};
 use crate::frontmatter::{Entry, Node, NodeKind};
@@ -85,17 +85,6 @@ pub fn is_site_root(dir: &Path) -> bool {
         || dir.join(".pagelint.toml").is_file()
 }
 
-fn str_list(node: &Node) -> Vec<String> {
-    match &node.kind {
-        NodeKind::String { value, .. } => vec![value.clone()],
-        NodeKind::List(items) => items
-            .iter()
-            .filter_map(|i| i.as_str().map(str::to_string))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
 fn truthy(node: Option<&Entry>) -> bool {
     matches!(node.map(|e| &e.value.kind), Some(NodeKind::Bool(true)))
 }
@@ -144,6 +133,15 @@ impl HugoConfig {
     /// the path is absent or not a table.
     pub fn get(&self, path: &str) -> Option<&Node> {
         self.tree.get_path(path).map(|e| &e.value)
+    }
+
+    /// Whether the setting at `path` is on: `true`, or the string `"true"` (Hugo reads
+    /// settings with `cast.ToBool`). Absent or anything else: off.
+    pub fn is_true(&self, path: &str) -> bool {
+        self.get(path).is_some_and(|n| {
+            matches!(n.kind, NodeKind::Bool(true))
+                || n.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))
+        })
     }
 
     /// The settings pagelint uses, from the merged config tree (`root` is the site root).

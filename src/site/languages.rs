@@ -54,7 +54,8 @@ impl Default for Languages {
     }
 }
 
-fn str_list(node: &Node) -> Vec<String> {
+/// A string or a list of strings as a list (other items and values: nothing).
+pub(super) fn str_list(node: &Node) -> Vec<String> {
     match &node.kind {
         NodeKind::String { value, .. } => vec![value.clone()],
         NodeKind::List(items) => items

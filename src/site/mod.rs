@@ -415,10 +415,7 @@ impl Site {
                 .get("timeZone")
                 .and_then(|n| n.as_str())
                 .and_then(|name| name.parse::<chrono_tz::Tz>().ok()),
-            git_info: self
-                .hugo
-                .get("enableGitInfo")
-                .is_some_and(|n| matches!(n.kind, crate::frontmatter::NodeKind::Bool(true))),
+            git_info: self.hugo.is_true("enableGitInfo"),
         })
     }
 

@@ -22,6 +22,7 @@ use super::page_meta::Publish;
 use super::params::PageIdent;
 use super::Site;
 use crate::frontmatter::Node;
+use crate::version::Behaviour;
 
 /// What Hugo makes of a ref.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -268,7 +269,8 @@ impl Site {
             .taxonomies
             .iter()
             .any(|t| Some(&t.as_str()) == segs.first())
-            && !(self.version.at_least(123) && self.kind_disabled(kind));
+            && !(self.version.has(Behaviour::RefDisabledTaxonomyNotFound)
+                && self.kind_disabled(kind));
         if (segs.len() == 1 && self.content.has_section(lang, segs[0]))
             || (taxonomy && segs.len() <= 2)
             || self.under_content_adapter(lang, &segs)
@@ -280,14 +282,11 @@ impl Site {
 
     /// Whether the config's `disableKinds` lists `kind` (Hugo compares them lowercased).
     fn kind_disabled(&self, kind: &str) -> bool {
-        self.hugo
+        let kinds = self
+            .hugo
             .get("disableKinds")
-            .and_then(crate::frontmatter::Node::as_list)
-            .is_some_and(|kinds| {
-                kinds
-                    .iter()
-                    .any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(kind)))
-            })
+            .map(super::languages::str_list);
+        kinds.is_some_and(|k| k.iter().any(|k| k.eq_ignore_ascii_case(kind)))
     }
 
     /// Whether the default build keeps the page at `base` in `lang` (None: no such file).

@@ -125,7 +125,7 @@ impl UrlConfig {
     /// Reads the settings from the merged config, for Hugo `version`.
     pub fn new(hugo: &HugoConfig, version: HugoVersion) -> UrlConfig {
         let s = |k: &str| hugo.get(k).and_then(Node::as_str).map(str::trim);
-        let b = |k: &str| truthy(hugo.get(k));
+        let b = |k: &str| hugo.is_true(k);
         let base_url = s("baseURL").unwrap_or("/");
         let default_language = s("defaultContentLanguage").unwrap_or("en").to_lowercase();
         let languages = languages(hugo, &default_language);
