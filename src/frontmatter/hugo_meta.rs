@@ -172,7 +172,7 @@ pub fn parse_bool(s: &str) -> Option<bool> {
 
 /// `draft` through `cast.ToBool`, else `published` (`draft = !published`) when
 /// cast reads it as a bool (a date string is not).
-fn draft(tree: &Node) -> Draft<'_> {
+pub fn draft(tree: &Node) -> Draft<'_> {
     if let Some(entry) = tree.get("draft") {
         return Draft {
             value: cast_bool(&entry.value).unwrap_or(false),
@@ -195,7 +195,7 @@ fn draft(tree: &Node) -> Draft<'_> {
 /// deprecation, until 0.160), else `build` from 0.123; `headless: true` also
 /// turns rendering off. A value that is not a map is a build error from 0.123
 /// (see `hugo-field`), and renders as usual here.
-fn build(tree: &Node, version: HugoVersion) -> Build<'_> {
+pub fn build(tree: &Node, version: HugoVersion) -> Build<'_> {
     let options = tree.get("_build").or_else(|| {
         version
             .has(Behaviour::BuildOptionsKey)

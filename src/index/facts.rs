@@ -8,6 +8,7 @@ use super::env::{Env, LinkHook};
 use super::urls::{kind_of, page_url, Kind, NoUrl, PageUrl};
 use crate::body::{Anchors, Link, LinkSource};
 use crate::document::Document;
+use crate::frontmatter::hugo_meta::{self, Render};
 use crate::frontmatter::{Node, NodeKind, Span};
 use crate::site::published::{join, urlize};
 use crate::site::{is_content_file, Site};
@@ -152,9 +153,9 @@ pub fn gather(doc: &Document, site: &Site, env: &Env, wants: Wants) -> PageFacts
         kind: Some(kind),
         unpublished: tree.is_some_and(|t| unpublished(t, site)),
         // A multilingual site's aliases are per language (under its prefix): not placed yet.
-        // With `disableAliases`, Hugo writes none.
+        // With `disableAliases`, Hugo writes none (`hugolib/site_render.go`).
         aliases: tree
-            .filter(|_| !env.urls.multilingual && !aliases_disabled(site))
+            .filter(|_| !env.urls.multilingual && !site.hugo.is_true("disableAliases"))
             .map(aliases)
             .unwrap_or_default(),
         bundle,
@@ -226,37 +227,11 @@ fn anchors(doc: &Document, site: &Site, env: &Env) -> Anchors {
     a
 }
 
-/// `draft` (Go's `strconv.ParseBool`, and YAML 1.1's `yes`/`on` before 0.152),
-/// `published: false`, `headless: true`, `build.render: never`.
+/// Whether the page publishes nothing: a draft, or build options (`build.render: never`,
+/// `headless`) that write no page, as the checked release reads them (the front matter tree
+/// already holds YAML 1.1 or 1.2 values as that release parses them).
 fn unpublished(tree: &Node, site: &Site) -> bool {
-    let truthy = |n: &Node, yaml11: bool| match &n.kind {
-        NodeKind::Bool(b) => *b,
-        NodeKind::Int(i) => *i != 0,
-        NodeKind::String { value, .. } => {
-            matches!(value.as_str(), "1" | "t" | "T" | "true" | "TRUE" | "True")
-                || (yaml11 && matches!(value.as_str(), "yes" | "Yes" | "YES" | "on" | "On" | "ON"))
-        }
-        _ => false,
-    };
-    let yaml11 = !site.version.at_least(152);
-    let get = |k: &str| tree.get(k).map(|e| &e.value);
-    get("draft").is_some_and(|n| truthy(n, yaml11))
-        || get("published").is_some_and(|n| matches!(n.kind, NodeKind::Bool(false)))
-        || get("headless").is_some_and(|n| truthy(n, false))
-        || tree.get_path("build.render").is_some_and(|e| {
-            matches!(&e.value.kind, NodeKind::Bool(false))
-                || e.value
-                    .as_str()
-                    .is_some_and(|s| s.eq_ignore_ascii_case("never"))
-        })
-}
-
-/// Whether the site config's `disableAliases` is true: Hugo then publishes no alias
-/// (`hugolib/site_render.go` `renderAliases`).
-fn aliases_disabled(site: &Site) -> bool {
-    site.hugo
-        .get("disableAliases")
-        .is_some_and(|n| matches!(n.kind, crate::frontmatter::NodeKind::Bool(true)))
+    hugo_meta::draft(tree).value || hugo_meta::build(tree, site.version).render == Render::Never
 }
 
 /// Hugo's alias target path (`hugolib/alias.go` `targetPathAlias`): cleaned, no leading

@@ -240,11 +240,8 @@ impl Site {
                 .map(|e| e.value.clone())
                 .or_else(|| cascade::lookup(&cascades, k, &key_of).cloned())
         };
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
-        let now = chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default();
-        publish_state(&get, now)
+        // The run's moment (`--now`, `now` in pagelint.toml, else the clock), as every rule.
+        publish_state(&get, self.now.to_utc())
     }
 }
 
