@@ -294,3 +294,37 @@ pub fn hugo_release_bin(prefix: &str) -> PathBuf {
             |(_, p)| PathBuf::from(p),
         )
 }
+
+/// Runs a prepared editor command (`cmd` with its program, arguments and environment) in
+/// the repository root with no standard input, killing it after 120 s so that an editor
+/// waiting for input cannot hang the suite; asserts it succeeded and returns its standard
+/// output.
+pub fn run_editor(mut cmd: std::process::Command) -> String {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let shown = format!("{cmd:?}");
+    let mut child = cmd
+        .current_dir(repo())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(120) {
+            child.kill().unwrap();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{shown}: {:?}\nstdout:\n{stdout}\nstderr:\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}

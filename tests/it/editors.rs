@@ -10,8 +10,7 @@
 use crate::common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 const POST: &str = "fixtures/blog/content/posts/2025-05-13-anthropic.md";
 
@@ -61,35 +60,9 @@ fn run(program: &str, args: &[&str]) -> String {
         &std::env::var_os("PATH").unwrap_or_default(),
     )))
     .unwrap();
-    let mut child = Command::new(program)
-        .current_dir(common::repo())
-        .args(args)
-        .env("PATH", path)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // An editor that waits for input instead of exiting must not hang the suite.
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > Duration::from_secs(120) {
-            child.kill().unwrap();
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{program} {}: {:?}\nstdout:\n{stdout}\nstderr:\n{}",
-        args.join(" "),
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    stdout
+    let mut cmd = Command::new(program);
+    cmd.args(args).env("PATH", path).env("NO_COLOR", "1");
+    common::run_editor(cmd)
 }
 
 /// Every expected finding, as the harness prints it, is in `out`.

@@ -8,9 +8,7 @@
 //! `PAGELINT_REQUIRE_NVIM=1` / `PAGELINT_REQUIRE_EMACS=1` (set by `.ci/run`,
 //! which installs them), where a missing editor is a failure.
 
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use crate::common;
 
@@ -31,35 +29,11 @@ fn available(program: &str, require: &str) -> bool {
 /// Runs `program args` in the repository root with `PAGELINT_BIN` set to
 /// the built binary; its standard output, after checking it succeeded.
 fn run(program: &str, args: &[&str]) -> String {
-    let bin = PathBuf::from(env!("CARGO_BIN_EXE_pagelint"));
-    let mut child = Command::new(program)
-        .current_dir(common::repo())
-        .args(args)
-        .env("PAGELINT_BIN", &bin)
-        .env("PAGELINT_LOG", "warn")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > Duration::from_secs(120) {
-            child.kill().unwrap();
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{program} {}: {:?}\nstdout:\n{stdout}\nstderr:\n{}",
-        args.join(" "),
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    stdout
+    let mut cmd = Command::new(program);
+    cmd.args(args)
+        .env("PAGELINT_BIN", env!("CARGO_BIN_EXE_pagelint"))
+        .env("PAGELINT_LOG", "warn");
+    common::run_editor(cmd)
 }
 
 fn assert_lines(out: &str, expected: &[&str]) {
